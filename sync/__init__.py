@@ -1,0 +1,1 @@
+"""The sync protocol and the client sync engine. Never imports Qt."""
