@@ -38,7 +38,7 @@ def upgrade(store, target: str = "head") -> None:
         rev = current(conn)
     if rev == head() and target == "head":
         return
-    if existed and rev is not None:
+    if existed:
         backup_database(store.path, f"before-{head()[:8]}")
     with store.engine.begin() as conn:
         command.upgrade(config(conn), target)
