@@ -98,7 +98,7 @@ class UnitOfWork:
         self._check_guarded(spec, values, transition, creating=True)
         permissions.check_write(entity, self.actor.role, [k for k, v in values.items() if v is not None],
                                 op="create")
-        record = {name: f.default for name, f in spec.fields.items() if not f.system and f.default is not None}
+        record = {name: f.default for name, f in spec.fields.items() if not f.system}
         if "owner_id" in spec.fields and values.get("owner_id") is None:
             record["owner_id"] = self.actor.id
         record.update(values)
@@ -107,7 +107,9 @@ class UnitOfWork:
         self._check_refs(spec, record, record)
         record.update(created_at=self.now, updated_at=self.now, version=None, deleted_at=None)
         self.session.execute(table(entity).insert().values(**record))
-        data = {k: v for k, v in record.items() if k not in SYSTEM_FIELDS or k == "created_at"}
+        # Unset fields travel as absent, not as nulls: the create stays small.
+        data = {k: v for k, v in record.items()
+                if v is not None and (k not in SYSTEM_FIELDS or k == "created_at")}
         self._audit(entity, record["id"], "create", None, None, data)
         self._enqueue(entity, record["id"], "create", None, {}, {k: v for k, v in data.items() if k != "id"})
         self.changed.append((entity, record["id"], "create"))
