@@ -4,6 +4,11 @@ import sys
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("login", "sync"):
+        from sync.cli import main as sync_main
+
+        return sync_main(argv[0], argv[1:])
     from app.cli import run
 
     code = run(argv)
