@@ -131,7 +131,8 @@ class Transport:
                 raise CertificateError(
                     f"the server's certificate could not be verified ({_ssl_reason(exc)}); "
                     "if your company uses its own certificate authority, give its CA bundle") from None
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError) as exc:  # truncated or garbled replies too
                 if not retry or attempt >= self.retries:
                     raise Offline(f"cannot reach the server at {self.base_url} ({type(exc).__name__})") from None
                 self._wait(attempt, None)
