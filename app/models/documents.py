@@ -53,7 +53,9 @@ class QuoteLine(Synced, Base):
     product_id: Mapped[str | None] = mapped_column(String(36), info={"ref": "product"})
     description: Mapped[str] = mapped_column(String(300))
     quantity_milli: Mapped[int] = mapped_column(Integer, info={"min": 1})
-    unit_price_minor: Mapped[int] = mapped_column(Integer, info={"min": 0})
+    # Negative only on an adjustment line (no product, no discount), e.g. the price cut
+    # of an approved change request (app/rules/validation.py).
+    unit_price_minor: Mapped[int] = mapped_column(Integer)
     discount_bp: Mapped[int] = mapped_column(Integer, default=0, info={"min": 0, "max": 10000})
     tax_rate_bp: Mapped[int] = mapped_column(Integer, default=0, info={"min": 0, "max": 10000})
     net_minor: Mapped[int] = mapped_column(Integer, default=0, info={"guarded": True})

@@ -34,6 +34,12 @@ APPROVAL_STATES = ("pending", "approved", "rejected", "void")
 APPROVAL_KINDS = ("quote", "credit", "change_request")
 
 ORDER_STATES = ("pending_credit", "confirmed", "completed", "cancelled")
+ORDER_TRANSITIONS = {
+    "pending_credit": {"confirmed", "cancelled"},  # credit released or refused
+    "confirmed": {"completed", "cancelled"},
+    "completed": set(),
+    "cancelled": set(),
+}
 CREDIT_STATES = ("ok", "needs_approval", "released", "refused")
 
 INVOICE_STATES = ("draft", "pending_issue", "issued", "partially_paid", "paid", "void")

@@ -189,6 +189,14 @@ def _invoice_rules(r: dict, d: Dictionary) -> dict:
     return errors
 
 
+def _quote_line_rules(r: dict, d: Dictionary) -> dict:
+    # A negative price is an adjustment (an approved change request's price cut): it
+    # stands alone, or it would hide a discount inside a product line.
+    if (r.get("unit_price_minor") or 0) < 0 and (r.get("product_id") or r.get("discount_bp")):
+        return {"unit_price_minor": "a negative (adjustment) line has no product and no discount"}
+    return {}
+
+
 def _milestone_rules(r: dict, d: Dictionary) -> dict:
     if r.get("percent_bp") is None and r.get("amount_minor") is None:
         return {"amount_minor": "a milestone needs a percentage or an amount"}
@@ -202,4 +210,5 @@ ENTITY_RULES = {
     "activity": _activity_rules,
     "invoice": _invoice_rules,
     "billing_milestone": _milestone_rules,
+    "quote_line": _quote_line_rules,
 }

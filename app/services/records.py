@@ -8,13 +8,25 @@ from sqlalchemy import func, select
 from app.errors import NotFound, ValidationError
 from app.models import OutboxMutation, SyncFlag
 from app.rules.schema import entity_names, entity_spec
-from app.services import activities, customers, deals, leads
+from app.services import (
+    activities, approvals, change_requests, customers, deals, invoices, leads, orders, payments, quotes,
+)
 
 CREATE = {
     "customer": customers.create_customer,
     "contact": customers.create_contact,
     "lead": leads.create_lead,
     "deal": deals.create_deal,
+    "quote": quotes.create_quote,
+    "quote_line": quotes.add_line,
+    "approval": approvals.add_approval,
+    "order": orders.create_order,
+    "billing_milestone": orders.refuse_single_milestone,
+    "invoice": invoices.create_invoice,
+    "invoice_line": invoices.add_invoice_line,
+    "payment": payments.record_payment,
+    "payment_allocation": payments.add_allocation,
+    "change_request": change_requests.open_change_request,
 }
 UPDATE = {
     "customer": customers.update_customer,
@@ -22,8 +34,28 @@ UPDATE = {
     "lead": leads.update_lead,
     "deal": deals.update_deal,
     "activity": activities.update_activity,
+    "quote": quotes.update_quote,
+    "quote_line": quotes.update_line,
+    "approval": approvals.update_approval,
+    "order": orders.update_order,
+    "billing_milestone": orders.update_milestone,
+    "invoice": invoices.update_invoice,
+    "invoice_line": invoices.update_invoice_line,
+    "change_request": change_requests.update_change_request,
 }
-DELETE = {"customer": customers.delete_customer}
+DELETE = {
+    "customer": customers.delete_customer,
+    "quote": quotes.delete_quote,
+    "approval": approvals.delete_approval,
+    "order": orders.delete_order,
+    "quote_line": quotes.remove_line,
+    "billing_milestone": orders.refuse_single_milestone,
+    "invoice": invoices.delete_invoice,
+    "invoice_line": invoices.remove_invoice_line,
+    "payment": payments.delete_payment,
+    "payment_allocation": payments.unallocate,
+    "change_request": change_requests.delete_change_request,
+}
 CREATE_OPTIONS = {"customer": ("allow_duplicate",)}
 
 
