@@ -158,9 +158,17 @@ class SyncEngine:
     def _adopt_identity(self, user: dict) -> None:
         old = self.store.actor()
         new = Actor(user["id"], user["username"], user["role"], user.get("display_name"))
-        if old.id != new.id:
-            with self.store.write() as s:
+        with self.store.write() as s:
+            if old.id != new.id:
                 _reown(s, old.id, new.id)
+            # Mirror ourselves now, so records we create before the first pull can name
+            # us as owner; the pull brings the server's full user record.
+            t = User.__table__
+            if s.execute(select(t.c.id).where(t.c.id == new.id)).first() is None:
+                now = clock.now_iso()
+                s.execute(t.insert().values(id=new.id, username=new.username, role=new.role,
+                                            display_name=new.display_name, active=True,
+                                            created_at=now, updated_at=now))
         self.store.set_actor(new)
 
     # -- sync -----------------------------------------------------------------------

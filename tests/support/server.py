@@ -1,0 +1,88 @@
+"""The real server, started as its own process on 127.0.0.1, for tests and benchmarks."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "correct horse battery staple"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_cli(*args, database_url: str, password: str = PASSWORD, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "LTC_PASSWORD": password}
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "server", *args, "--database-url", database_url],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    if check and out.returncode != 0:
+        raise RuntimeError(f"server {' '.join(args)} failed: {out.stderr}")
+    return out
+
+
+class ServerProcess:
+    """`main.py server` on a free port; `url` once started. Kill it with `kill()` (SIGKILL)
+    or stop it politely with `stop()`."""
+
+    def __init__(self, database_url: str, port: int | None = None, env: dict | None = None):
+        self.database_url = database_url
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = env or {}
+        self.proc: subprocess.Popen | None = None
+        self.log = None
+
+    def start(self, timeout: float = 60.0) -> "ServerProcess":
+        self.log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"ltc-server-{self.port}.log", "wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "server", "--host", "127.0.0.1", "--port", str(self.port),
+             "--database-url", self.database_url],
+            cwd=ROOT, env={**os.environ, **self.env}, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the server exited with {self.proc.returncode}; see {self.log.name}")
+            try:
+                if requests.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"the server did not start in {timeout} s; see {self.log.name}")
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        if self.log:
+            self.log.close()
+
+    def create_user(self, name: str, role: str, manager: str | None = None) -> None:
+        args = ["create-user", name, "--role", role]
+        if manager:
+            args += ["--manager", manager]
+        run_cli(*args, database_url=self.database_url)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
