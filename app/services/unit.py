@@ -136,8 +136,14 @@ class UnitOfWork:
         del changed["updated_at"]
         for name, value in changed.items():
             self._audit(entity, record_id, "update", name, before.get(name), value)
-        self._enqueue(entity, record_id, "update", before.get("version"),
-                      {k: before.get(k) for k in changed}, changed)
+        if self._unknown_to_server(entity, before):
+            # Local data the server has never seen (e.g. seeded samples): send it whole.
+            whole = {k: v for k, v in {**after, "created_at": before.get("created_at")}.items()
+                     if v is not None and k != "id"}
+            self._enqueue(entity, record_id, "create", None, {}, whole)
+        else:
+            self._enqueue(entity, record_id, "update", before.get("version"),
+                          {k: before.get(k) for k in changed}, changed)
         self.changed.append((entity, record_id, "update"))
         return {**before, **changed, "updated_at": self.now}
 
@@ -149,7 +155,8 @@ class UnitOfWork:
         t = table(entity)
         self.session.execute(t.update().where(t.c.id == record_id).values(deleted_at=self.now, updated_at=self.now))
         self._audit(entity, record_id, "delete", None, None, None)
-        self._enqueue(entity, record_id, "delete", before.get("version"), {}, {})
+        if not self._unknown_to_server(entity, before):
+            self._enqueue(entity, record_id, "delete", before.get("version"), {}, {})
         self.changed.append((entity, record_id, "delete"))
         return before
 
@@ -221,6 +228,14 @@ class UnitOfWork:
             mutation_id=new_id(), entity=entity, record_id=record_id, op=op,
             base_version=base_version, base=base, changes=changes, state="pending",
             attempts=0, created_at=self.now, updated_at=self.now))
+
+    def _unknown_to_server(self, entity: str, before: dict) -> bool:
+        """A record with no version and nothing queued was never sent (local sample data)."""
+        if before.get("version") is not None:
+            return False
+        queued = self.session.execute(select(OUTBOX.c.seq).where(
+            OUTBOX.c.entity == entity, OUTBOX.c.record_id == before["id"])).first()
+        return queued is None
 
     def _references_later_create(self, entity: str, changes: dict, seq: int) -> bool:
         """True if `changes` points at a record whose create is queued after `seq`:

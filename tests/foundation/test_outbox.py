@@ -154,3 +154,21 @@ def test_guarded_state_fields_cannot_be_set_by_a_plain_edit(store):
     with pytest.raises(ValidationError) as info:
         store.run(lambda uow: uow.update("deal", deal["id"], {"stage": "won"}))
     assert "stage" in info.value.fields
+
+
+def test_a_record_the_server_never_saw_is_sent_whole_when_first_edited(store):
+    """Seeded sample rows have no version and nothing queued: an edit sends a create."""
+    now = "2026-11-01T00:00:00Z"
+    with store.write() as s:
+        s.execute(Customer.__table__.insert().values(id="seeded-1", name="样例客户", status="active",
+                                                    currency="CNY", created_at=now, updated_at=now))
+    store.run(lambda uow: uow.update("customer", "seeded-1", {"notes": "edited"}))
+    [m] = outbox(store)
+    assert (m["op"], m["base_version"]) == ("create", None)
+    assert m["changes"] == {"name": "样例客户", "status": "active", "currency": "CNY", "notes": "edited",
+                            "created_at": now}
+    with store.write() as s:
+        s.execute(Customer.__table__.insert().values(id="seeded-2", name="另一个样例", status="active",
+                                                    currency="CNY", created_at=now, updated_at=now))
+    store.run(lambda uow: uow.delete("customer", "seeded-2"))
+    assert [x["record_id"] for x in outbox(store)] == ["seeded-1"]
