@@ -25,6 +25,7 @@ def main(command: str, argv: list[str]) -> int:
     else:
         parser.add_argument("--json", action="store_true", help="print the summary as JSON")
         parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+        parser.add_argument("--page-size", type=int, metavar="N", help="records per pulled page")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from sync.engine import SyncEngine, SyncError
@@ -35,6 +36,10 @@ def main(command: str, argv: list[str]) -> int:
         print(f"error: cannot open the profile: {exc}", file=sys.stderr)
         return 1
     engine = SyncEngine(store)
+    if command == "sync" and args.page_size:
+        if not 1 <= args.page_size <= 10000:
+            parser.error("--page-size must be between 1 and 10000")
+        engine.pull_limit = args.page_size
     try:
         if command == "login":
             if args.ca_bundle and not os.path.isfile(args.ca_bundle):

@@ -80,6 +80,7 @@ class SyncEngine:
         self.device_name = device_name or platform.node() or "desktop"
         self.transport_options = transport_options or {}
         self.state = NOT_CONNECTED if not store.setting("server_url") else OFFLINE
+        self.pull_limit = DEFAULT_PULL_LIMIT
         self.last_error: str | None = None
         self.keyring_warning: str | None = None
         self._lock = threading.Lock()
@@ -256,7 +257,7 @@ class SyncEngine:
             if self.cancel_event.is_set():
                 raise Cancelled("the sync was cancelled")
             cursor = self.store.setting("cursor")
-            params = {"limit": DEFAULT_PULL_LIMIT}
+            params = {"limit": self.pull_limit}
             if cursor:
                 params["cursor"] = cursor
             try:

@@ -10,6 +10,7 @@ callable(request_number, method, path) returning a fault name or None:
   truncate  forward, then send the headers and only half the body, and close
   after     forward (the server does the work), then drop the answer: the client
             never learns the outcome
+  hold      forward, then wait `delay` seconds before answering (time to kill the client)
 """
 from __future__ import annotations
 
@@ -72,6 +73,8 @@ class FaultyProxy:
                 response = conn.getresponse()
                 data = response.read()
                 conn.close()
+                if fault == "hold":
+                    time.sleep(proxy.delay)
                 if fault == "after":
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
