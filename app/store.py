@@ -20,12 +20,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.models import DictionaryEntry, ProfileSetting, User
+from app.models import DictionaryEntry, ProfileSetting, Responsibility, User
 from app.rules.dictionary import Dictionary, default_entries
+from app.rules.raci import default_rows as default_responsibilities
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "ltc.sqlite"
+SHIPPED = 0  # the version of a shipped default row (dictionary, RACI) before any sync
 BACKUP_DIR = "backups"
 BACKUPS_KEPT = 5
 
@@ -193,10 +195,17 @@ class Store:
                         "display_name": username}
                 s.execute(User.__table__.insert().values(**user, active=True, created_at=now, updated_at=now))
                 s.add(ProfileSetting(key="user", value=user))
+            # Shipped defaults exist on every server under the same ids: version 0 says
+            # "the server has this", so an edit travels as an update, never a create.
+            now = clock.now_iso()
             if s.scalar(select(DictionaryEntry.id).limit(1)) is None:
-                now = clock.now_iso()
                 s.execute(DictionaryEntry.__table__.insert(),
-                          [{**e, "created_at": now, "updated_at": now} for e in default_entries()])
+                          [{**e, "version": SHIPPED, "created_at": now, "updated_at": now}
+                           for e in default_entries()])
+            if s.scalar(select(Responsibility.id).limit(1)) is None:
+                s.execute(Responsibility.__table__.insert(),
+                          [{**r, "version": SHIPPED, "created_at": now, "updated_at": now}
+                           for r in default_responsibilities()])
 
 
 def _os_username() -> str:

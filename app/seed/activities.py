@@ -105,7 +105,7 @@ class Activities:
                 "due_at": None if due is None else tl.timestamp(tl.clamp(due)),
                 "done_at": None if done is None else tl.timestamp(done), "customer_id": cust.ids[c],
                 "deal_id": deal_id, "contact_id": contact, "lead_id": None, "owner_id": cust.owner[c],
-                "notes": notes,
+                "notes": notes, "invoice_id": None,
             })
         return rows
 

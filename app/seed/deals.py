@@ -134,7 +134,7 @@ class Deals:
             "expected_close": None if expected is None else tl.date(tl.clamp(expected)),
             "closed_on": last_ts[:10] if closed else None,
             "lost_reason": self.lost_reasons[int(rnd() * len(self.lost_reasons))] if stage == "lost" else None,
-            "owner_id": owner, "product_id": None, "lead_id": None, "stage_changed_at": last_ts, "notes": notes,
+            "owner_id": owner, "product_id": None, "lead_id": None, "stage_changed_at": last_ts, "notes": notes, "external_ref": None,
         })
         self.ids.append(rid)
         self.customer.append(c)

@@ -151,7 +151,7 @@ class Customers:
             "deleted_at": None, "name": name, "credit_code": code, "industry": industry, "phone": phone,
             "email": email, "address": address, "owner_id": owner, "status": status,
             "credit_limit_minor": limit, "currency": "CNY",
-            "parent_id": self.ids[parent] if parent is not None else None, "notes": notes,
+            "parent_id": self.ids[parent] if parent is not None else None, "notes": notes, "external_ref": None,
         }
 
     # -- names ----------------------------------------------------------------------

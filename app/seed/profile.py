@@ -66,9 +66,10 @@ class SeedReport:
         return "\n".join(lines)
 
 
-def _insert(entity: str) -> tuple[str, operator.itemgetter]:
+def _insert(entity: str, columns: tuple[str, ...]) -> tuple[str, operator.itemgetter]:
+    """The statement for the columns the generator fills (a column added to the model
+    later and not generated stays NULL, as it would for a row from an older release)."""
     table = ENTITIES[entity].__table__
-    columns = [c.name for c in table.columns]
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     return sql, operator.itemgetter(*columns)
 
@@ -94,7 +95,7 @@ def seed_profile(store, *, customers: int, deals: int, activities: int, contacts
     batches = generate(customers=customers, deals=deals, activities=activities, contacts=contacts, seed=seed,
                        owner_ids=owners, reference=reference, dictionary=store.dictionary(),
                        batch_size=batch_size)
-    statements = {entity: _insert(entity) for entity in SEEDED}
+    statements: dict[tuple[str, tuple[str, ...]], tuple] = {}
     counts = {entity: 0 for entity in SEEDED}
     pooled = store.engine.raw_connection()
     conn = pooled.driver_connection
@@ -104,7 +105,12 @@ def seed_profile(store, *, customers: int, deals: int, activities: int, contacts
         conn.execute("BEGIN IMMEDIATE")
         try:
             for entity, rows in batches:
-                sql, values = statements[entity]
+                if not rows:
+                    continue
+                key = (entity, tuple(rows[0]))
+                if key not in statements:
+                    statements[key] = _insert(entity, key[1])
+                sql, values = statements[key]
                 conn.executemany(sql, map(values, rows))
                 counts[entity] += len(rows)
         except sqlite3.IntegrityError as exc:

@@ -172,3 +172,30 @@ def test_a_record_the_server_never_saw_is_sent_whole_when_first_edited(store):
                                                     currency="CNY", created_at=now, updated_at=now))
     store.run(lambda uow: uow.delete("customer", "seeded-2"))
     assert [x["record_id"] for x in outbox(store)] == ["seeded-1"]
+
+
+def test_two_moves_of_a_state_machine_travel_as_two_mutations(store):
+    """The server checks every move against its copy: approved -> sent -> accepted
+    folded into one update would arrive as an impossible approved -> accepted."""
+    from app.services import leads
+
+    lead = store.run(leads.create_lead, {"company_name": "状态机测试公司"})
+    from app.models import Lead
+
+    mark_synced(store, Lead.__table__, lead["id"], 3)
+    store.run(leads.start_work, lead["id"])
+    store.run(leads.qualify, lead["id"])
+    moves = [(m["op"], m["changes"].get("status")) for m in outbox(store)]
+    assert moves == [("update", "working"), ("update", "qualified")]
+    # An ordinary field still folds into the last queued mutation of the record.
+    store.run(lambda uow: uow.update("lead", lead["id"], {"notes": "跟进中"}))
+    assert len(outbox(store)) == 2
+
+
+def test_an_edited_shipped_default_travels_as_an_update(store):
+    """Every server has the shipped dictionary under the same ids."""
+    from app.rules.dictionary import entry_id
+
+    store.run(lambda uow: uow.update("dictionary_entry", entry_id("industry", "retail"), {"label_zh": "零售业"}))
+    [m] = outbox(store)
+    assert (m["op"], m["base_version"], m["base"]) == ("update", 0, {"label_zh": "零售"})
