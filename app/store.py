@@ -113,6 +113,10 @@ class Store:
         store = cls(folder)
         migrations.upgrade(store)
         store._ensure_profile()
+        # A bulk load that died before it rebuilt its indexes left their definitions.
+        from app.indexes import restore_deferred_indexes
+
+        restore_deferred_indexes(store)
         return store
 
     def close(self) -> None:

@@ -29,7 +29,7 @@ import orjson  # noqa: E402
 import requests  # noqa: E402
 
 from app import clock  # noqa: E402
-from bench.server_process import ServerProcess  # noqa: E402
+from tests.support.server import ServerProcess  # noqa: E402
 from server import dictionary  # noqa: E402
 from server.changes import ChangeSet  # noqa: E402
 from server.db import Database  # noqa: E402
@@ -128,7 +128,7 @@ def main(argv=None) -> int:
                 conn.exec_driver_sql("ANALYZE records")
                 conn.commit()
         db.dispose()
-        server = ServerProcess(url, Path(folder) / "server.log")
+        server = ServerProcess(url, log_path=Path(folder) / "server.log", log_level="warning").start()
         try:
             admin = server.login("bench-admin", PASSWORD)
             rep = server.login("bench-rep0", PASSWORD)

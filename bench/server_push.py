@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 
 import requests  # noqa: E402
 
-from bench.server_process import ServerProcess  # noqa: E402
+from tests.support.server import ServerProcess  # noqa: E402
 from server import dictionary  # noqa: E402
 from server.db import Database  # noqa: E402
 from server.users import create_user  # noqa: E402
@@ -85,7 +85,7 @@ def main(argv=None) -> int:
         dictionary.seed_defaults(db)
         create_user(db, "bench-rep", role="rep", password=PASSWORD)
         db.dispose()
-        server = ServerProcess(url, Path(folder) / "server.log")
+        server = ServerProcess(url, log_path=Path(folder) / "server.log", log_level="warning").start()
         try:
             session = requests.Session()
             session.headers.update({"Authorization": f"Bearer {server.login('bench-rep', PASSWORD)}",

@@ -25,7 +25,10 @@ def _hasher_params() -> dict:
     raw = os.environ.get(ARGON2_ENV)
     if not raw:
         return {}
-    time_cost, memory_cost, parallelism = (int(x) for x in raw.split(","))
+    try:
+        time_cost, memory_cost, parallelism = (int(x) for x in raw.split(","))
+    except ValueError:
+        raise SystemExit(f"{ARGON2_ENV} must be time_cost,memory_kib,parallelism (e.g. 1,8,1), not {raw!r}") from None
     return {"time_cost": time_cost, "memory_cost": memory_cost, "parallelism": parallelism}
 
 

@@ -7,6 +7,8 @@
     main.py server set-password NAME [--database-url URL]
     main.py server disable-user NAME [--database-url URL]
     main.py server list-users [--json] [--database-url URL]
+    main.py server seed --owner NAME[,NAME...] --customers N --deals N --activities N [--seed S]
+                                                                    generated sample data
 
 Passwords come from LTC_PASSWORD or a prompt. Exit codes: 0 ok, 1 failure (one line on
 stderr), 2 bad usage; never a traceback for a user error.
@@ -26,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.errors import DomainError
 from app.rules.states import ROLES
 
-COMMANDS = ("migrate", "create-user", "set-password", "disable-user", "list-users")
+COMMANDS = ("migrate", "create-user", "set-password", "disable-user", "list-users", "seed")
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
@@ -59,6 +61,14 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--team")
     if command == "list-users":
         parser.add_argument("--json", action="store_true", help="print a JSON array")
+    if command == "seed":
+        parser.add_argument("--owner", required=True, metavar="NAME[,NAME...]",
+                            help="user(s) whose book the generated customers join (round robin)")
+        parser.add_argument("--customers", type=int, default=1000)
+        parser.add_argument("--deals", type=int, default=2000)
+        parser.add_argument("--activities", type=int, default=3000)
+        parser.add_argument("--contacts", type=int, default=0)
+        parser.add_argument("--seed", type=int, default=1, help="same seed, same data")
     _db_arg(parser)
     return parser
 
@@ -102,6 +112,8 @@ def _run_command(command: str, args) -> int:
         elif command == "disable-user":
             users.disable_user(db, args.name)
             print(f"{args.name} is disabled; their tokens no longer work")
+        elif command == "seed":
+            _seed(db, args)
         elif command == "list-users":
             rows = users.list_users(db)
             if args.json:
@@ -114,6 +126,31 @@ def _run_command(command: str, args) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def _seed(db, args) -> None:
+    import time
+
+    from app.seed import generate
+    from server import bulk, dictionary, users
+
+    dictionary.seed_defaults(db)
+    known = {u["username"]: u["id"] for u in users.list_users(db)}
+    names = [n.strip() for n in args.owner.split(",") if n.strip()]
+    unknown = [n for n in names if n not in known]
+    if unknown or not names:
+        raise DomainError(f"no such user: {', '.join(unknown) or args.owner} (create them first)")
+    started = time.perf_counter()
+    with db.read() as conn:
+        current = dictionary.current(conn)
+    batches = generate(customers=args.customers, deals=args.deals, activities=args.activities,
+                       contacts=args.contacts, seed=args.seed, owner_ids=[known[n] for n in names],
+                       dictionary=current)
+    counts = bulk.load(db, batches)
+    elapsed = time.perf_counter() - started
+    total = sum(counts.values())
+    print(f"seeded {total:,} records in {elapsed:.1f} s ({total / elapsed:,.0f}/s): "
+          + ", ".join(f"{n:,} {e}" for e, n in counts.items()))
 
 
 def _serve(args) -> int:

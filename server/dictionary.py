@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app import clock
 from app.rules.dictionary import Dictionary, default_entries
+from app.rules.raci import default_rows as default_responsibilities
 from app.rules.schema import describe, entity_spec
 from server.changes import ChangeSet
 from server.records import Row
@@ -42,19 +43,27 @@ def published(conn) -> dict:
     return describe(current(conn))
 
 
+SHIPPED = {ENTITY: default_entries, "responsibility": default_responsibilities}
+
+
 def seed_defaults(db) -> int:
-    """Create the default entries as global records if the database has none; returns
-    how many were created."""
+    """Create the shipped reference data (dictionary entries, the RACI matrix) as global
+    records, for each entity that has none yet; returns how many were created. Clients
+    hold the same rows under the same ids from their first start."""
     def seed(conn) -> int:
-        if conn.execute(select(records.c.id).where(records.c.entity == ENTITY).limit(1)).first():
-            return 0
         now = clock.now_iso()
         changes = ChangeSet(conn, now=now, user_id=None, origin="system", lock=db.is_postgres)
-        fields = entity_spec(ENTITY).data_fields()
-        for entry in default_entries():
-            data = {**entry, "created_at": now, "updated_at": now}
-            changes.put(Row(entry["id"], ENTITY, data, None, False, GLOBAL_BOOK, None, {}), fields,
-                        action="create")
-        changes.commit()
-        return len(default_entries())
+        created = 0
+        for entity, make in SHIPPED.items():
+            if conn.execute(select(records.c.id).where(records.c.entity == entity).limit(1)).first():
+                continue
+            fields = entity_spec(entity).data_fields()
+            for item in make():
+                data = {**item, "created_at": now, "updated_at": now}
+                changes.put(Row(item["id"], entity, data, None, False, GLOBAL_BOOK, None, {}), fields,
+                            action="create")
+                created += 1
+        if created:
+            changes.commit()
+        return created
     return db.run_write(seed)

@@ -10,10 +10,14 @@ last saw, so the server can call it a conflict instead of silently overwriting.
 from __future__ import annotations
 
 import logging
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select, update
+from functools import cache
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.dialects import sqlite
 
 from app import clock
 from app.models import ENTITIES, AuditEvent, OutboxMutation, ProfileSetting, SyncFlag
@@ -41,17 +45,47 @@ def _columns(entity: str) -> list[str]:
     return list(entity_spec(entity).fields)
 
 
+@cache
+def _tuple_maker(entity: str):
+    """change -> the row as a tuple in column order, for a record new to this profile.
+    The server sends every field, so one C-level itemgetter usually does it; a record
+    missing a field (an older server) takes the slow path with the model's defaults."""
+    cols = _columns(entity)
+    getter = operator.itemgetter(*cols)
+    defaults = _defaults(entity)
+    # Columns where a null means "take the default" (or, for timestamps, "now").
+    strict = [i for i, c in enumerate(cols) if defaults.get(c) is not None or c in ("created_at", "updated_at")]
+
+    def make(change: dict, now: str) -> tuple:
+        data = change.get("data") or {}
+        try:
+            row = getter({**data, "id": change["record_id"], "version": change["version"], "deleted_at": None})
+        except KeyError:
+            built = _row_from(entity, change, now)
+            return tuple(built[c] for c in cols)
+        if any(row[i] is None for i in strict):  # a null where the model has a default
+            built = _row_from(entity, change, now)
+            return tuple(built[c] for c in cols)
+        return row
+
+    return make
+
+
+@cache
+def _insert_sql(entity: str) -> str:
+    t = ENTITIES[entity].__table__
+    return str(insert(t).values({c: bindparam(c) for c in _columns(entity)}).compile(dialect=sqlite.dialect()))
+
+
+@cache
 def _defaults(entity: str) -> dict:
     return {n: f.default for n, f in entity_spec(entity).fields.items()}
 
 
 def _row_from(entity: str, change: dict, now: str) -> dict:
     data = change.get("data") or {}
-    row = _defaults(entity)
-    for name in row:
-        value = data.get(name)
-        if value is not None:
-            row[name] = value
+    row = {name: (default if (value := data.get(name)) is None else value)
+           for name, default in _defaults(entity).items()}
     row["id"] = change["record_id"]
     row["version"] = change["version"]
     row["deleted_at"] = None
@@ -107,17 +141,22 @@ def _apply_entity(session, entity, group, pending, now, stats, actor_id) -> None
         for r in session.execute(select(t).where(t.c.id.in_(chunk))).mappings():
             existing[r["id"]] = dict(r)
     inserts, updates, audit = [], [], []
+    as_tuple = _tuple_maker(entity)
     for change in group:
         rid, op = change["record_id"], change["op"]
         local = pending.get(rid)
         old = existing.get(rid)
+        if op == "upsert" and old is None and not local:
+            inserts.append(as_tuple(change, now))
+            stats.upserted += 1
+            continue
         if op == "upsert":
             row = _row_from(entity, change, now)
             if local:
                 row = _rebase(session, entity, row, old, local)
                 stats.rebased += 1
             if old is None:
-                inserts.append(row)
+                inserts.append(tuple(row[c] for c in cols))
             else:
                 updates.append(row)
                 for name in cols:
@@ -148,11 +187,11 @@ def _apply_entity(session, entity, group, pending, now, stats, actor_id) -> None
             session.execute(delete(t).where(t.c.id == rid))
             stats.evicted += 1
     if inserts:
-        session.execute(insert(t), inserts)
+        # The first sync is almost all inserts: one prepared statement, executed for a
+        # page of plain tuples (values are already in the stored wire form).
+        session.connection().exec_driver_sql(_insert_sql(entity), inserts)
     if updates:
         # Executemany of one UPDATE per row, binding every column by name.
-        from sqlalchemy import bindparam
-
         stmt = update(t).where(t.c.id == bindparam("_id")).values(
             {c: bindparam(c) for c in cols if c != "id"})
         session.execute(stmt, [{**{c: r[c] for c in cols if c != "id"}, "_id": r["id"]} for r in updates])
@@ -192,6 +231,9 @@ def _refresh_conflict_flags(session, changes: list[dict], now: str) -> None:
     """The server lists a record's open conflicts with every change of it: mirror that."""
     touched = [c["record_id"] for c in changes if c["op"] != "evict"]
     if not touched:
+        return
+    any_flag = session.execute(select(FLAGS.c.id).where(FLAGS.c.kind == "conflict").limit(1)).first()
+    if any_flag is None and not any(c.get("conflict_ids") for c in changes):
         return
     for chunk in _chunks(touched, 900):
         session.execute(delete(FLAGS).where(FLAGS.c.kind == "conflict", FLAGS.c.record_id.in_(chunk)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import platform
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -18,10 +19,11 @@ from sqlalchemy import delete, func, select, update
 from app import __version__, clock
 from app.models import ENTITIES, OutboxMutation, ProfileSetting, User
 from app.rules.schema import entity_spec
+from app.indexes import defer_secondary_indexes, restore_deferred_indexes
 from app.store import Actor, Store
 from sync import credentials, pusher
 from sync.applier import apply_page
-from sync.protocol import DEFAULT_PULL_LIMIT, MAX_WAIT_SECONDS
+from sync.protocol import MAX_WAIT_SECONDS
 from sync.transport import (
     AuthRequired, Cancelled, Offline, ResyncRequired, Transport, TransportError, UpgradeRequired,
 )
@@ -29,6 +31,13 @@ from sync.transport import (
 log = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
+PREFETCH = 2
+# Records per pulled page: fewer, larger transactions write each touched B-tree page
+# once instead of many times (25% of the benchmark book: 2,000 -> 21k rows/s, 5,000 ->
+# 25k rows/s here); memory stays well inside the budget.
+PULL_PAGE = 5000
+# Page cache of the connection applying pulled pages (KiB).
+APPLY_CACHE_KIB = 64 * 1024
 OFFLINE, ONLINE, SYNCING, NEEDS_SIGN_IN, UPGRADE_REQUIRED, NOT_CONNECTED = (
     "offline", "online", "syncing", "needs_sign_in", "upgrade_required", "not_connected")
 
@@ -80,7 +89,7 @@ class SyncEngine:
         self.device_name = device_name or platform.node() or "desktop"
         self.transport_options = transport_options or {}
         self.state = NOT_CONNECTED if not store.setting("server_url") else OFFLINE
-        self.pull_limit = DEFAULT_PULL_LIMIT
+        self.pull_limit = PULL_PAGE
         self.last_error: str | None = None
         self.keyring_warning: str | None = None
         self._lock = threading.Lock()
@@ -253,35 +262,88 @@ class SyncEngine:
     def _pull_all(self, transport: Transport, summary: SyncSummary, report) -> None:
         actor_id = self.store.actor().id
         entities = set()
-        while True:
-            if self.cancel_event.is_set():
-                raise Cancelled("the sync was cancelled")
-            cursor = self.store.setting("cursor")
-            params = {"limit": self.pull_limit}
-            if cursor:
-                params["cursor"] = cursor
-            try:
-                page = transport.request("GET", "/sync/pull", params=params)
-            except ResyncRequired:
-                log.warning("the server no longer knows our cursor: pulling everything again")
-                self.store.set_setting("cursor", None)
-                continue
-            with self.store.write() as s:
-                stats = apply_page(s, page["changes"], page["cursor"], actor_id=actor_id)
-            entities |= stats.entities
-            summary.pages += 1
-            summary.pulled += stats.upserted
-            summary.deleted += stats.deleted
-            summary.evicted += stats.evicted
-            summary.kept += stats.kept
-            report(Progress("pull", summary.pages, summary.pulled, summary.pushed, transport.bytes_received))
-            if not page.get("has_more"):
-                break
+        try:
+            self._pull_pages(transport, summary, report, actor_id, entities)
+        finally:
+            restore_deferred_indexes(self.store)
         summary.entities = sorted(entities)
         if "dictionary_entry" in entities:
             self.store.invalidate_dictionary()
         if "user" in entities:
             self._refresh_actor()
+
+    def _pull_pages(self, transport, summary, report, actor_id, entities) -> None:
+        while True:
+            cursor = self.store.setting("cursor")
+            if cursor is None:
+                # Everything is coming: build the indexes once at the end instead.
+                defer_secondary_indexes(self.store)
+            try:
+                for page in self._pages(transport, cursor):
+                    with self.store.write() as s:
+                        s.connection().exec_driver_sql(f"PRAGMA cache_size=-{APPLY_CACHE_KIB}")
+                        stats = apply_page(s, page["changes"], page["cursor"], actor_id=actor_id)
+                    entities |= stats.entities
+                    summary.pages += 1
+                    summary.pulled += stats.upserted
+                    summary.deleted += stats.deleted
+                    summary.evicted += stats.evicted
+                    summary.kept += stats.kept
+                    report(Progress("pull", summary.pages, summary.pulled, summary.pushed,
+                                    transport.bytes_received))
+                return
+            except ResyncRequired:
+                log.warning("the server no longer knows our cursor: pulling everything again")
+                self.store.set_setting("cursor", None)
+
+    def _pages(self, transport: Transport, cursor: str | None):
+        """Pulled pages in order. The next page is fetched while the caller applies this
+        one (its cursor comes with the reply), so the server's work and ours overlap;
+        at most PREFETCH pages wait in memory."""
+        pages: queue.Queue = queue.Queue(maxsize=PREFETCH)
+        stop = threading.Event()
+
+        def put(item) -> bool:
+            while not stop.is_set():
+                try:
+                    pages.put(item, timeout=0.2)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def fetch():
+            nonlocal cursor
+            try:
+                while not stop.is_set():
+                    if self.cancel_event.is_set():
+                        raise Cancelled("the sync was cancelled")
+                    params = {"limit": self.pull_limit}
+                    if cursor:
+                        params["cursor"] = cursor
+                    page = transport.request("GET", "/sync/pull", params=params)
+                    if not put(("page", page)) or not page.get("has_more"):
+                        break
+                    cursor = page["cursor"]
+                put(("end", None))
+            except BaseException as exc:  # handed to the applying thread, never lost
+                put(("error", exc))
+
+        fetcher = threading.Thread(target=fetch, name="ltc-pull-fetch", daemon=True)
+        fetcher.start()
+        try:
+            while True:
+                kind, payload = pages.get()
+                if kind == "error":
+                    raise payload
+                if kind == "end":
+                    return
+                yield payload
+                if not payload.get("has_more"):
+                    return
+        finally:
+            stop.set()
+            fetcher.join(timeout=30)
 
     def _refresh_actor(self) -> None:
         actor = self.store.actor()

@@ -34,19 +34,22 @@ class ServerProcess:
     """`main.py server` on a free port; `url` once started. Kill it with `kill()` (SIGKILL)
     or stop it politely with `stop()`."""
 
-    def __init__(self, database_url: str, port: int | None = None, env: dict | None = None):
+    def __init__(self, database_url: str, port: int | None = None, env: dict | None = None,
+                 log_path: Path | None = None, log_level: str = "info"):
         self.database_url = database_url
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = env or {}
+        self.log_path = log_path or Path(os.environ.get("TMPDIR", "/tmp")) / f"ltc-server-{self.port}.log"
+        self.log_level = log_level
         self.proc: subprocess.Popen | None = None
         self.log = None
 
     def start(self, timeout: float = 60.0) -> "ServerProcess":
-        self.log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"ltc-server-{self.port}.log", "wb")
+        self.log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "server", "--host", "127.0.0.1", "--port", str(self.port),
-             "--database-url", self.database_url],
+             "--database-url", self.database_url, "--log-level", self.log_level],
             cwd=ROOT, env={**os.environ, **self.env}, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -74,6 +77,13 @@ class ServerProcess:
                 self.kill()
         if self.log:
             self.log.close()
+
+    def login(self, username: str, password: str = PASSWORD) -> str:
+        """A token for `username`, straight from the login endpoint."""
+        r = requests.post(self.url + "/api/v1/auth/login", json={"username": username, "password": password},
+                          timeout=30)
+        r.raise_for_status()
+        return r.json()["token"]
 
     def create_user(self, name: str, role: str, manager: str | None = None) -> None:
         args = ["create-user", name, "--role", role]
