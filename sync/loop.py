@@ -48,9 +48,10 @@ class SyncLoop:
         self._stop.set()
         self._wake.set()
         self.engine.cancel()
-        for t in (self._thread, self._poller):
-            if t:
-                t.join(timeout)
+        if self._thread:
+            self._thread.join(timeout)
+        # The waiting thread may sit in a long poll for up to its timeout; it is a daemon
+        # and stops at its next turn, so nobody waits for it.
 
     def trigger(self) -> None:
         """Sync as soon as possible (Sync now, a local edit, a reconnect)."""

@@ -6,6 +6,8 @@ import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.keyring_backend.MemoryKeyring")
+# Cheap password hashing for the servers tests start (production keeps argon2's defaults).
+os.environ.setdefault("LTC_SERVER_ARGON2", "1,1024,1")
 
 import pytest  # noqa: E402
 

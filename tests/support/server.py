@@ -86,10 +86,21 @@ class ServerProcess:
         return r.json()["token"]
 
     def create_user(self, name: str, role: str, manager: str | None = None) -> None:
-        args = ["create-user", name, "--role", role]
-        if manager:
-            args += ["--manager", manager]
-        run_cli(*args, database_url=self.database_url)
+        """An account, made through the server's own code on its database (the CLI's
+        path without a process start per user)."""
+        self.create_users([(name, role, manager)])
+
+    def create_users(self, users) -> None:
+        """Accounts from (name, role, manager) tuples, in order (managers first)."""
+        from server import users as accounts
+        from server.db import Database
+
+        db = Database(self.database_url)
+        try:
+            for name, role, manager in users:
+                accounts.create_user(db, name, role=role, password=PASSWORD, manager=manager)
+        finally:
+            db.dispose()
 
     def __enter__(self):
         return self.start()
