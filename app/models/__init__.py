@@ -6,8 +6,11 @@ from app.models.documents import (
     Approval, BillingMilestone, Invoice, InvoiceLine, Order, Payment, PaymentAllocation, Quote,
     QuoteLine,
 )
+from app.models.handoffs import Handoff
+from app.models.imports import ImportRun
 from app.models.local import AuditEvent, OutboxMutation, ProfileSetting, SyncFlag
 from app.models.parties import Contact, Customer, Lead, User
+from app.models.quotas import Quota
 from app.models.work import Activity, ChangeRequest
 
 __all__ = [
@@ -15,5 +18,6 @@ __all__ = [
     "User", "Customer", "Contact", "Lead", "Product", "DictionaryEntry", "Responsibility",
     "Deal", "DealStageEvent", "Quote", "QuoteLine", "Approval", "Order", "BillingMilestone",
     "Invoice", "InvoiceLine", "Payment", "PaymentAllocation", "Activity", "ChangeRequest",
-    "OutboxMutation", "AuditEvent", "SyncFlag", "ProfileSetting",
+    "OutboxMutation", "AuditEvent", "SyncFlag", "ProfileSetting", "Quota", "ImportRun",
+    "Handoff",
 ]

@@ -27,6 +27,9 @@ class Product(Synced, Base):
     currency: Mapped[str] = mapped_column(String(3), default="CNY", info={"norm": "currency"})
     tax_rate_bp: Mapped[int] = mapped_column(Integer, default=1300, info={"min": 0, "max": 10000})
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The record's key in the system it was imported from ("maven-crm:opportunity:1C1I7A6R"),
+    # so a re-import updates it instead of creating a second one.
+    external_ref: Mapped[str | None] = mapped_column(String(120), index=True)
 
 
 @register

@@ -43,6 +43,9 @@ class Customer(Synced, Base):
     currency: Mapped[str] = mapped_column(String(3), default="CNY", info={"norm": "currency"})
     parent_id: Mapped[str | None] = mapped_column(String(36), index=True, info={"ref": "customer"})
     notes: Mapped[str | None] = mapped_column(Text)
+    # The record's key in the system it was imported from ("maven-crm:opportunity:1C1I7A6R"),
+    # so a re-import updates it instead of creating a second one.
+    external_ref: Mapped[str | None] = mapped_column(String(120), index=True)
 
 
 @register
@@ -83,3 +86,6 @@ class Lead(Synced, Base):
     converted_contact_id: Mapped[str | None] = mapped_column(String(36), info={"ref": "contact", "guarded": True})
     converted_deal_id: Mapped[str | None] = mapped_column(String(36), info={"ref": "deal", "guarded": True})
     notes: Mapped[str | None] = mapped_column(Text)
+    # The record's key in the system it was imported from ("maven-crm:opportunity:1C1I7A6R"),
+    # so a re-import updates it instead of creating a second one.
+    external_ref: Mapped[str | None] = mapped_column(String(120), index=True)

@@ -1,7 +1,7 @@
 """Activities and tasks, and change requests: the work around the chain."""
 from __future__ import annotations
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Synced, register
@@ -16,15 +16,19 @@ class Activity(Synced, Base):
     # An activity about a customer is in that customer's book; one about a lead only,
     # or a private task, is in its owner's.
     __scope__ = (("customer", "customer_id"), ("parent", "lead", "lead_id"), ("owner", "owner_id"))
+    # A deal's activities with their dates, so "no activity in N days" reads only the index.
+    __table_args__ = (Index(None, "deal_id", "done_at", "due_at", "deleted_at"),)
 
     kind: Mapped[str] = mapped_column(String(16), info={"choices": ACTIVITY_KINDS})
     subject: Mapped[str] = mapped_column(String(300))
     due_at: Mapped[str | None] = mapped_column(UtcDateTime, index=True)
     done_at: Mapped[str | None] = mapped_column(UtcDateTime)
     customer_id: Mapped[str | None] = mapped_column(String(36), index=True, info={"ref": "customer"})
-    deal_id: Mapped[str | None] = mapped_column(String(36), index=True, info={"ref": "deal"})
+    deal_id: Mapped[str | None] = mapped_column(String(36), info={"ref": "deal"})
     contact_id: Mapped[str | None] = mapped_column(String(36), info={"ref": "contact"})
     lead_id: Mapped[str | None] = mapped_column(String(36), info={"ref": "lead"})
+    # The invoice a collection reminder is about (app/services/collections.py).
+    invoice_id: Mapped[str | None] = mapped_column(String(36), index=True, info={"ref": "invoice"})
     owner_id: Mapped[str | None] = mapped_column(String(36), index=True, info={"ref": "user"})
     notes: Mapped[str | None] = mapped_column(Text)
 

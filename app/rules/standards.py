@@ -60,6 +60,15 @@ def normalise_currency(text: str) -> str:
     return code
 
 
+def normalise_month(text: str) -> str:
+    """A calendar month as `YYYY-MM` (quota periods); `2026-1` becomes `2026-01`."""
+    parts = text.strip().split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4 \
+            or not 1 <= int(parts[1]) <= 12:
+        raise ValueError("must be a month (YYYY-MM)")
+    return f"{parts[0]}-{int(parts[1]):02d}"
+
+
 def currency_exponent(code: str) -> int:
     """Digits after the decimal point for a currency's minor unit (CNY 2, JPY 0)."""
     return get_currency_precision(code)
@@ -70,4 +79,5 @@ NORMALISERS = {
     "email": normalise_email,
     "credit_code": normalise_credit_code,
     "currency": normalise_currency,
+    "month": normalise_month,
 }

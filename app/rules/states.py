@@ -56,6 +56,10 @@ INVOICE_TRANSITIONS = {
 ISSUED_STATES = ("issued", "partially_paid", "paid")
 
 CHANGE_REQUEST_STATES = ("open", "approved", "rejected")
+# A hand-off between teams: accepted by the receiving side, or returned with a comment
+# to the sender, who fixes what was missing and hands it over again.
+HANDOFF_STATES = ("open", "accepted", "returned")
+HANDOFF_TRANSITIONS = {"open": {"accepted", "returned"}, "returned": {"open"}, "accepted": set()}
 CUSTOMER_STATES = ("prospect", "active", "inactive")
 ACTIVITY_KINDS = ("call", "visit", "meeting", "email", "task", "note", "reminder")
 ROLES = ("rep", "manager", "finance", "admin")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from app.errors import InvalidTransition, Immutable
 from app.rules.states import (
-    DEAL_TRANSITIONS, INVOICE_TRANSITIONS, ISSUED_STATES, LEAD_TRANSITIONS, ORDER_TRANSITIONS,
-    QUOTE_TRANSITIONS, can_move,
+    DEAL_TRANSITIONS, HANDOFF_TRANSITIONS, INVOICE_TRANSITIONS, ISSUED_STATES, LEAD_TRANSITIONS,
+    ORDER_TRANSITIONS, QUOTE_TRANSITIONS, can_move,
 )
 
 MACHINES = {
@@ -13,6 +13,7 @@ MACHINES = {
     "quote": ("status", QUOTE_TRANSITIONS),
     "invoice": ("status", INVOICE_TRANSITIONS),
     "order": ("status", ORDER_TRANSITIONS),
+    "handoff": ("status", HANDOFF_TRANSITIONS),
 }
 
 # Fields of an issued invoice that payments move; everything else is frozen.

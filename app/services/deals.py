@@ -5,19 +5,21 @@ from app import clock
 from app.errors import InvalidTransition, ValidationError
 from app.rules.states import CLOSED_STAGES, DEAL_TRANSITIONS, OPEN_STAGES, can_move
 from app.rules.validation import deal_stage_requirements
+from app.services import handoffs
 
 
-def create_deal(uow, values: dict) -> dict:
-    """Create a deal (default stage `prospecting`) and its first stage event."""
+def create_deal(uow, values: dict, *, at: str | None = None) -> dict:
+    """Create a deal (default stage `prospecting`) and its first stage event, dated `at`
+    (a timestamp; default now: an import gives the day the deal really started)."""
     values = dict(values)
     stage = values.setdefault("stage", "prospecting")
     if stage in CLOSED_STAGES:
         values.setdefault("closed_on", clock.today().isoformat())
     if values.get("probability") is None:
         values["probability"] = uow.dictionary.stage_probability(stage)
-    values["stage_changed_at"] = uow.now
+    values["stage_changed_at"] = at or uow.now
     deal = uow.create("deal", values, transition=True)
-    _record_event(uow, deal["id"], None, stage)
+    _record_event(uow, deal["id"], None, stage, at)
     return deal
 
 
@@ -31,10 +33,13 @@ def update_deal(uow, deal_id: str, changes: dict) -> dict:
     return uow.update("deal", deal_id, changes)
 
 
-def move_stage(uow, deal_id: str, stage: str, **fields) -> dict:
+def move_stage(uow, deal_id: str, stage: str, *, at: str | None = None, **fields) -> dict:
     """Move a deal to `stage`, with the fields that stage requires (amount and expected
     close from `proposal` on, a lost reason for `lost`). Closing dates default to today;
-    the probability follows the dictionary unless given; reopening clears the outcome."""
+    the probability follows the dictionary unless given; reopening clears the outcome.
+    Winning hands the deal over for order acceptance (handoffs.on_deal_won).
+    `at` records a move that happened earlier (history brought in by an import): the
+    event is dated then, and no hand-off opens for work the other system saw through."""
     deal = uow.require("deal", deal_id)
     old = deal["stage"]
     if stage == old:
@@ -53,9 +58,11 @@ def move_stage(uow, deal_id: str, stage: str, **fields) -> dict:
                if changes.get(name, deal.get(name)) in (None, "")}
     if missing:
         raise ValidationError(missing)
-    changes["stage_changed_at"] = uow.now
+    changes["stage_changed_at"] = at or uow.now
     updated = uow.update("deal", deal_id, changes, transition=True)
-    _record_event(uow, deal_id, old, stage)
+    _record_event(uow, deal_id, old, stage, at)
+    if stage == "won" and at is None:
+        handoffs.on_deal_won(uow, updated)
     return updated
 
 
@@ -72,6 +79,6 @@ def stage_history(uow, deal_id: str) -> list[dict]:
     return uow.select("deal_stage_event", c.deal_id == deal_id, order_by=[c.changed_at, c.created_at])
 
 
-def _record_event(uow, deal_id: str, old: str | None, new: str) -> None:
+def _record_event(uow, deal_id: str, old: str | None, new: str, at: str | None = None) -> None:
     uow.create("deal_stage_event", {"deal_id": deal_id, "from_stage": old, "to_stage": new,
-                                    "changed_at": uow.now, "changed_by": uow.actor.id})
+                                    "changed_at": at or uow.now, "changed_by": uow.actor.id})

@@ -9,7 +9,7 @@ from app.errors import NotFound, ValidationError
 from app.models import OutboxMutation, SyncFlag
 from app.rules.schema import entity_names, entity_spec
 from app.services import (
-    activities, approvals, change_requests, customers, deals, invoices, leads, orders, payments, quotes,
+    activities, approvals, change_requests, customers, deals, invoices, leads, orders, payments, quotas, quotes,
 )
 
 CREATE = {
@@ -27,6 +27,7 @@ CREATE = {
     "payment": payments.record_payment,
     "payment_allocation": payments.add_allocation,
     "change_request": change_requests.open_change_request,
+    "quota": quotas.set_quota,
 }
 UPDATE = {
     "customer": customers.update_customer,
