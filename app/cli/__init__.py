@@ -13,10 +13,7 @@ from app import __version__
 from app.errors import DomainError, ValidationError
 
 # Commands that arrive with later capabilities: listed in --help, refusing until then.
-COMING = {
-    "import": "importing CSV and XLSX files",
-    "report": "reports and KPIs",
-}
+COMING: dict[str, str] = {}
 
 
 class UsageError(Exception):
@@ -29,7 +26,7 @@ def add_profile_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import records, seed
+    from app.cli import imports, records, reports, seed
 
     parser = argparse.ArgumentParser(
         prog="main.py", description="LTC Desk: offline-first Lead-to-Cash. With no command, opens the desktop client.")
@@ -43,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("sync", "one full sync, headless, progress on stderr"),
     ]
     registered = {"demo"}
-    for name, module in (("records", records), ("seed", seed)):
+    for name, module in (("records", records), ("seed", seed), ("import", imports), ("report", reports)):
         module.register(sub)
         registered.add(name)
     for name, text in extra:
