@@ -212,3 +212,38 @@ def test_a_rejected_change_stays_visible_with_the_servers_reason(clients):
     assert m["state"] == "rejected" and m["error"]["code"] == "permission_denied"
     [flag] = flags(rep, "rejected")
     assert "credit" in flag["message"]
+
+
+def test_a_revoked_sign_in_stops_the_engine_without_losing_anything_queued(clients):
+    from sync.engine import NEEDS_SIGN_IN, SyncError
+
+    rep = clients("rep1")
+    rep.sync()
+    c = new_customer(rep)
+    rep.store.run(customers.update_customer, c["id"], {"notes": "queued while signed out"})
+    before = outbox(rep)
+    rep.logout()  # the server revokes the token; the keyring forgets it
+    with pytest.raises(SyncError) as info:
+        rep.sync()
+    assert info.value.state == NEEDS_SIGN_IN and rep.state == NEEDS_SIGN_IN
+    assert outbox(rep) == before
+    from tests.support.server import PASSWORD
+
+    rep.login(rep.server_url, "rep1", PASSWORD)
+    assert rep.sync().pushed == 1 and outbox(rep) == []
+
+
+def test_a_token_the_server_no_longer_accepts_asks_for_sign_in(clients, server):
+    import requests
+
+    from sync import credentials
+    from sync.engine import NEEDS_SIGN_IN, SyncError
+
+    rep = clients("rep1")
+    token = credentials.load_token(rep.server_url, "rep1")
+    requests.post(server.url + "/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    new_customer(rep)
+    with pytest.raises(SyncError) as info:
+        rep.sync()
+    assert info.value.state == NEEDS_SIGN_IN
+    assert len(outbox(rep)) == 1 and outbox(rep)[0]["state"] in ("pending", "sent")
