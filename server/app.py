@@ -10,6 +10,8 @@ from fastapi import FastAPI
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
+from server import compression
+from server.compression import Compression
 from server import dictionary, errors
 from server.config import ServerConfig
 from server.db import Database
@@ -127,6 +129,7 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     app.state.config = config
     errors.install(app)
     app.add_middleware(RequestBodies, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(Compression, mode=compression.mode_from_env())
     app.include_router(router, prefix=API_PREFIX)
     log.info("LTC Desk server on %s", db.display_url)
     return app
