@@ -10,9 +10,8 @@ from fastapi import FastAPI
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
-from server import compression
+from server import compression, dictionary, errors
 from server.compression import Compression
-from server import dictionary, errors
 from server.config import ServerConfig
 from server.db import Database
 from server.routes import router
