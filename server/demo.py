@@ -54,14 +54,13 @@ def start_demo(progress: Progress | None = None) -> EmbeddedServer:
     copy = folder / "server.sqlite"
     shutil.copyfile(template, copy)
     say("starting the demo server")
-    server = start_embedded(f"sqlite:///{copy}")
-    server._temp_dir = folder  # removed when the demo server stops
-    return server
+    return start_embedded(f"sqlite:///{copy}", owned_dir=folder)
 
 
-def build_template(target: Path, say: Progress) -> None:
+def build_template(target: Path, say: Progress, *, seed: dict | None = None, maven: bool = True) -> None:
     """Build the demo server database at `target` (atomically: a half-built template
-    is never left where the next run would take it)."""
+    is never left where the next run would take it). `seed` and `maven` shrink it for
+    tests."""
     from app.store import Store
     from server import bulk
     from server.users import list_users
@@ -79,19 +78,20 @@ def build_template(target: Path, say: Progress) -> None:
         say("generating Chinese customers, deals and activities")
         from app.seed import generate
 
-        bulk.load(server.db, generate(owner_ids=[ids["rep1"], ids["rep2"]], **SEED))
-        say("importing the Maven CRM data set (first run only: about a minute)")
-        store = Store.open(work / "admin-profile")
-        try:
-            engine = SyncEngine(store, device_name="demo builder")
-            engine.login(server.url, "admin", PASSWORD)
-            engine.sync()
-            _import_maven(store, say)
-            say("sending the imported records to the server")
-            engine.sync(lambda p: p.phase == "push" and p.pushed % 5000 < 500 and
-                        say(f"sent {p.pushed:,} changes"))
-        finally:
-            store.close()
+        bulk.load(server.db, generate(owner_ids=[ids["rep1"], ids["rep2"]], **(seed or SEED)))
+        if maven:
+            say("importing the Maven CRM data set (first run only: about a minute)")
+            store = Store.open(work / "admin-profile")
+            try:
+                engine = SyncEngine(store, device_name="demo builder")
+                engine.login(server.url, "admin", PASSWORD)
+                engine.sync()
+                _import_maven(store, say)
+                say("sending the imported records to the server")
+                engine.sync(lambda p: p.phase == "push" and p.pushed % 5000 < 500 and
+                            say(f"sent {p.pushed:,} changes"))
+            finally:
+                store.close()
     finally:
         server.stop()
     with sqlite3.connect(database) as conn:

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.keyring_backend.MemoryKeyring")
 # Cheap password hashing for the servers tests start (production keeps argon2's defaults).
 os.environ.setdefault("LTC_SERVER_ARGON2", "1,1024,1")
+# The commands tests run write their log files here, not into the developer's own log folder.
+os.environ.setdefault("LTC_LOG_DIR", tempfile.mkdtemp(prefix="ltc-test-logs-"))
 
 import pytest  # noqa: E402
 

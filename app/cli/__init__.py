@@ -26,21 +26,27 @@ def add_profile_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import imports, records, reports, seed
+    from app.cli import imports, records, recover, reports, seed
 
     parser = argparse.ArgumentParser(
         prog="main.py", description="LTC Desk: offline-first Lead-to-Cash. With no command, opens the desktop client.")
     parser.add_argument("--version", action="version", version=f"LTC Desk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation end to end (a fresh profile, the window off screen, "
+                             "a sync with an embedded server) and exit (handled by main.py)")
     add_profile_arg(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("demo", help="try it: an embedded server with demo data, the client signed in")
+    demo = sub.add_parser("demo", help="try it: an embedded server with demo data, the client signed in")
+    demo.add_argument("--as", dest="as_user", default="rep1", choices=("rep1", "rep2", "manager", "finance", "admin"),
+                      help="the demo user to sign in as (default rep1; the password of every demo user is 'demo')")
     extra = [
         ("server", "the central server (SQLite file by default, PostgreSQL by URL)"),
         ("login", "sign this profile in to a server (token to the keyring)"),
         ("sync", "one full sync, headless, progress on stderr"),
     ]
     registered = {"demo"}
-    for name, module in (("records", records), ("seed", seed), ("import", imports), ("report", reports)):
+    for name, module in (("records", records), ("seed", seed), ("import", imports), ("report", reports),
+                         ("recover", recover)):
         module.register(sub)
         registered.add(name)
     for name, text in extra:

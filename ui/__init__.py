@@ -1,0 +1,1 @@
+"""The desktop client (PySide6). Only main.py imports this package."""
