@@ -6,29 +6,78 @@ outcome and drops the record's conflict flag.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import orjson
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+
+from app import clock
 
 from app.errors import NotFound, ValidationError
 from app.rules import permissions, transitions
 from app.rules.validation import validate_record
 from server.changes import jdump
 from server.errors import ApiError
-from server.records import Row
+from server.records import Row, load
 from server.scopes import Viewer
 from server.tables import conflicts, redirects, users
 from server.writer import Writer
+from sync.protocol import CONFLICT_KINDS
 
 ADMIN = ("admin",)
 
 
-def list_conflicts(conn, viewer: Viewer, status: str = "open") -> list[dict]:
-    """Conflicts with `status`: all of them for an admin, the ones they caused for anyone else."""
-    stmt = (select(conflicts, users.c.username).select_from(conflicts.outerjoin(users, users.c.id == conflicts.c.user_id))
-            .where(conflicts.c.status == status).order_by(conflicts.c.created_at, conflicts.c.id))
+def _visible(stmt, viewer: Viewer, status: str, *, kind: str | None = None, entity: str | None = None,
+             user: str | None = None, device: str | None = None, min_age_hours: int | None = None):
+    stmt = stmt.where(conflicts.c.status == status)
     if viewer.role != "admin":
         stmt = stmt.where(conflicts.c.user_id == viewer.id)
-    return [_out(r) for r in conn.execute(stmt).mappings()]
+    if kind:
+        stmt = stmt.where(conflicts.c.kind == kind)
+    if entity:
+        stmt = stmt.where(conflicts.c.entity == entity)
+    if user:
+        stmt = stmt.where(users.c.username == user)
+    if device:
+        stmt = stmt.where(conflicts.c.device_name == device)
+    if min_age_hours:
+        cutoff = clock.now() - dt.timedelta(hours=min_age_hours)
+        stmt = stmt.where(conflicts.c.created_at <= clock.format_datetime(cutoff))
+    return stmt
+
+
+def list_conflicts(conn, viewer: Viewer, status: str = "open", **filters) -> list[dict]:
+    """Conflicts with `status`: all of them for an admin, the ones they caused for anyone
+    else; narrowed by `filters` (kind, entity, user name, device name, min_age_hours),
+    oldest first."""
+    joined = conflicts.outerjoin(users, users.c.id == conflicts.c.user_id)
+    stmt = _visible(select(conflicts, users.c.username).select_from(joined), viewer, status, **filters)
+    rows = [_out(r) for r in conn.execute(stmt.order_by(conflicts.c.created_at, conflicts.c.id)).mappings()]
+    stored = load(conn, [r["record_id"] for r in rows])
+    for r in rows:
+        row = stored.get(r["record_id"])
+        r["record_name"] = _name(row.data) if row is not None else None
+    return rows
+
+
+def _name(data: dict) -> str | None:
+    """What people call a record (a deleted one too: the admin may never have held it)."""
+    for field in ("name", "company_name", "contact_name", "subject", "number", "title", "code", "username"):
+        if data.get(field):
+            return str(data[field])
+    return None
+
+
+def counts(conn, viewer: Viewer, status: str = "open") -> dict:
+    """How many conflicts with `status` the viewer sees: in total, per kind, per entity."""
+    joined = conflicts.outerjoin(users, users.c.id == conflicts.c.user_id)
+    out = {"status": status, "total": 0, "by_kind": {kind: 0 for kind in CONFLICT_KINDS}, "by_entity": {}}
+    for column, key in ((conflicts.c.kind, "by_kind"), (conflicts.c.entity, "by_entity")):
+        stmt = _visible(select(column, func.count()).select_from(joined), viewer, status).group_by(column)
+        for name, n in conn.execute(stmt):
+            out[key][name] = n
+    out["total"] = sum(out["by_kind"].values())
+    return out
 
 
 def _out(r) -> dict:
@@ -123,14 +172,15 @@ def _duplicate(writer: Writer, conflict: dict, row: Row, remaining: tuple, body)
              and survivor.id != row.id, f"merge_into must name another live {row.entity}")
     if row.deleted:
         raise ApiError(409, "record_deleted", "the duplicate was deleted since; resolve with keep_both")
-    _merge(writer, row, survivor)
+    repoint(writer, row, survivor)
     change = writer.tombstone(writer.get(row.id), conflict_ids=remaining)
     return change, {"merge_into": survivor.id}
 
 
-def _merge(writer: Writer, gone: Row, survivor: Row) -> None:
+def repoint(writer: Writer, gone: Row, survivor: Row) -> int:
     """Re-point every reference to `gone` at `survivor` and keep a redirect, so children
-    created offline against `gone` land on the survivor when they arrive."""
+    created offline against `gone` land on the survivor when they arrive. Returns how
+    many records were re-pointed."""
     from sqlalchemy import delete
 
     from app.rules.schema import entity_spec
@@ -140,16 +190,19 @@ def _merge(writer: Writer, gone: Row, survivor: Row) -> None:
     ids = [r.id for r in writer.conn.execute(select(records.c.id).where(records.c.data.like(like),
                                                                         records.c.id != gone.id))]
     writer.changes.load(ids)
+    moved = 0
     for record_id in ids:
         row = writer.get(record_id)
         refs = entity_spec(row.entity).refs()
         fields = [f for f, target in refs.items() if target == gone.entity and row.data.get(f) == gone.id]
         if fields:
             writer.save(row, {**row.data, **{f: survivor.id for f in fields}}, fields)
+            moved += 1
     writer.changes.execute(update(redirects).where(redirects.c.to_id == gone.id).values(to_id=survivor.id))
     writer.changes.execute(delete(redirects).where(redirects.c.from_id == gone.id))
     writer.changes.insert(redirects, {"from_id": gone.id, "entity": gone.entity, "to_id": survivor.id,
                                       "created_at": writer.now})
+    return moved
 
 
 def _edit_delete(writer: Writer, conflict: dict, row: Row, remaining: tuple, body):

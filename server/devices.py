@@ -24,3 +24,27 @@ def list_devices(conn, user_id: str | None = None) -> list[dict]:
     if user_id:
         stmt = stmt.where(devices.c.user_id == user_id)
     return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def overview(conn) -> list[dict]:
+    """Every device that has pushed: its user, app version, what it still held at its
+    last push, and how many of its mutations were rejected and how many of its
+    conflicts are still open. Most recent push first."""
+    from sqlalchemy import func
+
+    from server.tables import conflicts, mutation_results, users
+
+    # Results are stored as compact JSON; a rejection is the only result with this text.
+    rejected = dict(conn.execute(
+        select(mutation_results.c.client_id, func.count())
+        .where(mutation_results.c.result.like('%"status":"rejected"%'))
+        .group_by(mutation_results.c.client_id)).all())
+    open_conflicts = dict(conn.execute(
+        select(conflicts.c.client_id, func.count()).where(conflicts.c.status == "open")
+        .group_by(conflicts.c.client_id)).all())
+    stmt = (select(devices, users.c.username).select_from(devices.outerjoin(users, users.c.id == devices.c.user_id))
+            .order_by(devices.c.last_push_at.desc(), devices.c.client_id))
+    return [{**{k: r[k] for k in ("client_id", "user_id", "username", "device_name", "app_version", "pending",
+                                  "last_push_at", "last_pull_at")},
+             "rejected": rejected.get(r["client_id"], 0), "open_conflicts": open_conflicts.get(r["client_id"], 0)}
+            for r in conn.execute(stmt).mappings()]

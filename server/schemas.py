@@ -141,6 +141,8 @@ class ConflictOut(BaseModel):
     note: str | None = None
     resolved_by: str | None = None
     resolved_at: str | None = None
+    record_name: str | None = Field(default=None, description="the record's name as the server holds it "
+                                                               "(deleted records too), for people")
 
 
 class FieldChoice(BaseModel):

@@ -6,7 +6,9 @@ from sync.engine import NEEDS_SIGN_IN, SyncEngine, SyncError
 from sync.transport import AuthRequired, TransportError
 
 
-def _call(engine: SyncEngine, method: str, path: str, **kwargs):
+def call(engine: SyncEngine, method: str, path: str, **kwargs):
+    """One request to the server with the engine's token; SyncError (with the state to
+    show) for anything that fails, the server's message included."""
     token = engine._token()
     if not token:
         raise SyncError("sign in first", NEEDS_SIGN_IN)
@@ -20,6 +22,9 @@ def _call(engine: SyncEngine, method: str, path: str, **kwargs):
         raise SyncError(exc.message) from None
     finally:
         transport.close()
+
+
+_call = call
 
 
 def list_conflicts(engine: SyncEngine, status: str = "open") -> list[dict]:

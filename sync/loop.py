@@ -34,6 +34,9 @@ class SyncLoop:
         self._thread: threading.Thread | None = None
         self._poller: threading.Thread | None = None
         self._offline_pause = 2.0
+        # The long poll starts once the first sync has brought the cursor up to date;
+        # before that it would only report what that sync is about to pull anyway.
+        self._first_sync_done = threading.Event()
 
     def start(self) -> None:
         if self._thread and self._thread.is_alive():
@@ -80,11 +83,14 @@ class SyncLoop:
         except Exception as exc:  # never lose an unexpected failure: report it
             log.exception("sync failed")
             error = exc
+        self._first_sync_done.set()
         self.on_state(self.engine.state)
         self.on_finished(summary, error)
 
     # The waiting thread: long polls and wakes the syncing thread on a change.
     def _poll(self) -> None:
+        while not self._stop.is_set() and not self._first_sync_done.wait(0.5):
+            pass
         while not self._stop.is_set():
             if self.engine.state in (OFFLINE, NOT_CONNECTED, NEEDS_SIGN_IN, UPGRADE_REQUIRED):
                 self._stop.wait(1.0)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from ui.activities.page import ActivitiesPage
-from ui.admin.page import AdminPage
 from ui.activities.reminders import Reminders
+from ui.admin.page import AdminPage
 from ui.conflicts.page import ConflictsPage
 from ui.contacts.page import ContactsPage
 from ui.customers.page import CustomersPage

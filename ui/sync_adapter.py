@@ -40,7 +40,7 @@ class EngineSyncAdapter(SyncAdapter):
         self._relay = _Relay(self)
         self._relay.progress.connect(self._progress)
         self._relay.done.connect(self._done)
-        self._relay.state.connect(lambda _s: self.sig_state_changed.emit(self.state()))
+        self._relay.state.connect(self._engine_state)
         self._relay.started.connect(self._started)
         self.loop = SyncLoop(engine, interval=interval_s, poll_timeout=poll_timeout_s,
                              on_progress=self._on_progress, on_finished=self._on_finished,
@@ -106,6 +106,9 @@ class EngineSyncAdapter(SyncAdapter):
         self._relay.done.emit(summary, error)
 
     # -- GUI thread -------------------------------------------------------------------
+    def _engine_state(self, _state: str) -> None:
+        self.sig_state_changed.emit(self.state())
+
     def _local_change(self, entities) -> None:
         if self.available() and "sync" not in entities:
             self._push_timer.start()

@@ -81,17 +81,25 @@ class SyncStatusBar(QWidget):
             layout.addWidget(w)
         self.sync_button.clicked.connect(self.adapter.sync_now)
         self.cancel_button.clicked.connect(self.adapter.cancel)
-        self.adapter.sig_state_changed.connect(lambda _state: self._show_state())
+        # Bound methods, not lambdas: Qt drops these connections when the bar is destroyed,
+        # so a sync finishing later never reaches a deleted widget.
+        self.adapter.sig_state_changed.connect(self._state_changed)
         self.adapter.sig_started.connect(self._started)
         self.adapter.sig_progress.connect(self._progress)
         self.adapter.sig_finished.connect(self._finished)
-        workspace.events.sig_changed.connect(lambda _names: self.refresh())
+        workspace.events.sig_changed.connect(self._data_changed)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(self.REFRESH_MS)
         self._show_syncing(False)
         self._show_state()
         self._show_counts()
+        self.refresh()
+
+    def _state_changed(self, _state) -> None:
+        self._show_state()
+
+    def _data_changed(self, _names) -> None:
         self.refresh()
 
     def refresh(self) -> None:

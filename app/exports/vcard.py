@@ -63,14 +63,21 @@ def contact_card(contact: dict, customer: dict | None):
 
 
 def export_vcards(session, path: Path | str, *, customer_ids: list[str] | None = None,
-                  contacts: bool = True, dictionary=None) -> int:
+                  contacts: bool = True, dictionary=None, contact_ids: list[str] | None = None) -> int:
     """Write the customers (all live ones, or `customer_ids`) and, with `contacts`,
-    their contacts to one .vcf file; returns the number of cards."""
+    their contacts to one .vcf file; returns the number of cards. With `contact_ids`,
+    only those contacts are written (a selection in the contacts list), each naming its
+    customer."""
     c, p = Customer.__table__.c, Contact.__table__.c
+    if contact_ids is not None:
+        return _write(path, _contact_cards(session, contact_ids))
     stmt = select(Customer.__table__).where(c.deleted_at.is_(None))
-    if customer_ids is not None:
-        stmt = stmt.where(c.id.in_(customer_ids))
-    customers = {r["id"]: dict(r) for r in session.execute(stmt.order_by(c.name, c.id)).mappings()}
+    if customer_ids is None:
+        customers = {r["id"]: dict(r) for r in session.execute(stmt.order_by(c.name, c.id)).mappings()}
+    else:  # in chunks: a whole list's ids are more than SQLite takes as parameters
+        found = [dict(r) for start in range(0, len(customer_ids), 500) for r in session.execute(
+            stmt.where(c.id.in_(customer_ids[start:start + 500]))).mappings()]
+        customers = {r["id"]: r for r in sorted(found, key=lambda r: (r["name"], r["id"]))}
     cards = []
     for customer in customers.values():
         label = dictionary.label("industry", customer["industry"], "en") if dictionary and customer["industry"] \
@@ -82,6 +89,22 @@ def export_vcards(session, path: Path | str, *, customer_ids: list[str] | None =
             for contact in session.execute(select(Contact.__table__).where(p.deleted_at.is_(None), p.customer_id.in_(
                     ids[start:start + 500])).order_by(p.name, p.id)).mappings():
                 cards.append(contact_card(dict(contact), customers.get(contact["customer_id"])))
+    return _write(path, cards)
+
+
+def _contact_cards(session, contact_ids: list[str]) -> list:
+    c, p = Customer.__table__.c, Contact.__table__.c
+    cards = []
+    for start in range(0, len(contact_ids), 500):
+        rows = [dict(r) for r in session.execute(select(Contact.__table__).where(
+            p.deleted_at.is_(None), p.id.in_(contact_ids[start:start + 500])).order_by(p.name, p.id)).mappings()]
+        owners = {r["id"]: dict(r) for r in session.execute(select(Customer.__table__).where(
+            c.id.in_({r["customer_id"] for r in rows}))).mappings()}
+        cards += [contact_card(r, owners.get(r["customer_id"])) for r in rows]
+    return cards
+
+
+def _write(path: Path | str, cards: list) -> int:
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "w", encoding="utf-8", newline="") as out:

@@ -1,9 +1,14 @@
-"""CSV export of list rows: what a person selected in a list, for a spreadsheet."""
+"""Export of list rows: what a person selected in a list, for a spreadsheet (CSV or XLSX).
+
+Both formats go through the shared writer (app/exports/tables.py), so a cell that reads
+like a formula ("=HYPERLINK(...)", "@SUM(...)") is escaped and never runs when the file
+is opened.
+"""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
+from app.exports.tables import write_table
 from app.queries.listing import ListSpec, fetch_rows
 from app.rules.standards import currency_exponent
 
@@ -21,12 +26,21 @@ def _decimal(minor: int | None, currency: str | None) -> str:
     return f"{sign}{whole}.{frac:0{exp}d}"
 
 
-def export_csv(session, spec: ListSpec, ids: list[str], path: Path | str, *, columns: list[str] | None = None,
-               labels: dict[str, str] | None = None) -> int:
-    """Write the rows of `ids` (in that order) to a UTF-8 CSV with a BOM (so spreadsheet
-    programs read Chinese correctly). Money is a decimal amount followed by its currency
-    column. `columns` limits and orders the columns by key; `labels` renames headers.
-    Returns the number of rows written."""
+def _number(minor: int | None, currency: str | None):
+    """A spreadsheet number for an amount (a decimal in its currency's unit)."""
+    if minor is None:
+        return None
+    exp = currency_exponent(currency or "CNY")
+    return minor if not exp else round(minor / 10 ** exp, exp)
+
+
+def export_rows(session, spec: ListSpec, ids: list[str], path: Path | str, *, columns: list[str] | None = None,
+                labels: dict[str, str] | None = None) -> int:
+    """Write the rows of `ids` (in that order) to CSV (UTF-8 with a BOM, so spreadsheet
+    programs read Chinese correctly) or XLSX, by the file's extension. Money is a decimal
+    amount (a number in XLSX) followed by its currency column. `columns` limits and
+    orders the columns by key; `labels` renames headers. Returns the rows written."""
+    xlsx = str(path).lower().endswith(".xlsx")
     chosen = [c for c in spec.columns if c.kind != "sync" and (columns is None or c.key in columns)]
     if columns is not None:
         chosen.sort(key=lambda c: columns.index(c.key))
@@ -39,10 +53,9 @@ def export_csv(session, spec: ListSpec, ids: list[str], path: Path | str, *, col
         header.append((labels or {}).get(c.key, c.label))
         if c.kind == "money":
             header.append((labels or {}).get("currency", "Currency"))
-    written = 0
-    with open(path, "w", newline="", encoding="utf-8-sig") as out:
-        writer = csv.writer(out)
-        writer.writerow(header)
+    amount = _number if xlsx else _decimal
+
+    def lines():
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
             rows = fetch_rows(session, spec, chunk)
@@ -55,11 +68,18 @@ def export_csv(session, spec: ListSpec, ids: list[str], path: Path | str, *, col
                     raw = values[offsets[c.key]]
                     if c.kind == "money":
                         currency = values[offsets[c.key] + 1]
-                        line += [_decimal(raw, currency), currency or ""]
+                        line += [amount(raw, currency), currency or ""]
                     elif isinstance(raw, bool) or c.kind == "bool":
                         line.append("yes" if raw else "no")
                     else:
-                        line.append("" if raw is None else raw)
-                writer.writerow(line)
-                written += 1
-    return written
+                        line.append("" if raw is None and not xlsx else raw)
+                yield line
+
+    options = {"sheet": spec.entity} if xlsx else {}
+    return write_table(path, header, lines(), **options)
+
+
+def export_csv(session, spec: ListSpec, ids: list[str], path: Path | str, *, columns: list[str] | None = None,
+               labels: dict[str, str] | None = None) -> int:
+    """`export_rows` to a CSV file (kept for callers that name the format)."""
+    return export_rows(session, spec, ids, path, columns=columns, labels=labels)

@@ -6,7 +6,8 @@ Typing-ahead shows names from a lower similarity than the save-time check
 (SUGGEST_THRESHOLD vs the rule's NAME_THRESHOLD), and names the typed text is a good
 part of, so a match shows up before the whole name is typed. The name keys of a table are computed once and kept per database until
 the table changes (its row count or latest update moves), so a keystroke costs one
-fuzzy scan in C over ready keys instead of re-spelling every name in pinyin.
+fuzzy scan in C over ready keys instead of re-spelling every name in pinyin;
+`warm(session, entity)` computes them ahead, when an editor opens.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import threading
 from rapidfuzz import fuzz, process
 from sqlalchemy import text
 
-from app.rules.matching import name_key, natural_keys, pinyin_key
+from app.rules.matching import name_key, natural_keys
+from app.search import pinyin_forms
 
 SUGGEST_THRESHOLD = 85
 PREFIX_MIN = 4          # typed characters from which part of a name counts
@@ -37,6 +39,13 @@ _lock = threading.Lock()
 _names: dict[tuple, tuple] = {}  # (database, entity) -> (signature, ids, name keys, pinyin keys)
 
 
+def spelled(key: str) -> str:
+    """A name key with its Chinese characters in toneless pinyin, read character by
+    character through the search index's cache (app.search.pinyin_forms): fast enough to
+    spell 100,000 names at once, and the same function spells what is typed."""
+    return pinyin_forms(key)[0].split(" ")[0] or key
+
+
 def _name_keys(session, entity: str):
     table, name_sql, _, _ = SOURCES[entity]
     database = str(session.get_bind().url)
@@ -48,10 +57,16 @@ def _name_keys(session, entity: str):
     rows = session.execute(text(f"SELECT id, {name_sql} FROM {table} WHERE deleted_at IS NULL")).all()
     ids = [r[0] for r in rows]
     keys = [name_key(r[1] or "") for r in rows]
-    pinyins = [pinyin_key(r[1] or "") for r in rows]
+    pinyins = [spelled(k) for k in keys]
     with _lock:
         _names[(database, entity)] = (signature, ids, keys, pinyins)
     return ids, keys, pinyins
+
+
+def warm(session, entity: str) -> int:
+    """Compute (or check) the name keys a lookup of a new `entity` compares with; returns
+    how many names are ready."""
+    return sum(len(_name_keys(session, other)[0]) for other in COMPARED[entity])
 
 
 def _candidate_name(entity: str, candidate: dict) -> str:
@@ -83,16 +98,19 @@ def possible_duplicates(session, entity: str, candidate: dict, *, exclude_id: st
             continue
         ids, name_keys, pinyins = _name_keys(session, other)
         best: dict[str, float] = {}
-        for typed, pool in ((target, name_keys), (pinyin_key(name), pinyins)):
-            for _, score, index in process.extract(typed, pool, scorer=fuzz.ratio,
+        typed = spelled(target)
+        # Typed in Latin letters, the spelled pool holds every name (Latin ones as they are).
+        searches = ((target, name_keys), (typed, pinyins)) if typed != target else ((typed, pinyins),)
+        for text_, pool in searches:
+            for _, score, index in process.extract(text_, pool, scorer=fuzz.ratio,
                                                    score_cutoff=SUGGEST_THRESHOLD, limit=limit):
                 best[ids[index]] = max(best.get(ids[index], 0.0), score)
-            if len(typed) >= PREFIX_MIN:
-                # The start of a longer name ("huawei" of 华为技术): a match while typing.
-                for _, score, index in process.extract(typed, pool, scorer=fuzz.partial_ratio,
-                                                       score_cutoff=PARTIAL_THRESHOLD, limit=limit * 4):
-                    if len(typed) >= PARTIAL_SHARE * len(pool[index]):
-                        best.setdefault(ids[index], round(score * len(typed) / len(pool[index]), 1))
+        if len(typed) >= PREFIX_MIN:
+            # The start of a longer name ("huawei" of 华为技术): a match while typing.
+            for _, score, index in process.extract(typed, pinyins, scorer=fuzz.partial_ratio,
+                                                   score_cutoff=PARTIAL_THRESHOLD, limit=limit * 4):
+                if len(typed) >= PARTIAL_SHARE * len(pinyins[index]):
+                    best.setdefault(ids[index], round(score * len(typed) / len(pinyins[index]), 1))
         if not best:
             continue
         marks = ", ".join(f":i{n}" for n in range(len(best)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 
 from app.models import ENTITIES
-from app.queries.sync_problems import NAME_FIELDS, record_label
+from app.queries.sync_problems import NAME_FIELDS, labels, record_label
 from app.rules.schema import entity_names, entity_spec
 
 SHOWN_CHILDREN = 50  # per entity; the rest are counted
@@ -42,14 +42,18 @@ def children(session, entity: str, record_id: str) -> list[dict]:
 
 def merge_preview(session, entity: str, first_id: str, second_id: str) -> dict:
     """{"entity", "fields": [choosable field names], "records": {id: row or None},
-    "children": {id: children(...)}} for the two records (None: not in the local copy)."""
+    "children": {id: children(...)}, "labels": {(entity, id): name of each record the two
+    refer to}} for the two records (None: not in the local copy)."""
     t = ENTITIES[entity].__table__
     records, kids = {}, {}
     for rid in (first_id, second_id):
         row = session.execute(select(t).where(t.c.id == rid)).mappings().first()
         records[rid] = dict(row) if row else None
         kids[rid] = children(session, entity, rid) if row else []
-    return {"entity": entity, "fields": choosable_fields(entity), "records": records, "children": kids}
+    refs = entity_spec(entity).refs()
+    pairs = [(refs[f], row[f]) for row in records.values() if row for f in refs if row.get(f)]
+    return {"entity": entity, "fields": choosable_fields(entity), "records": records, "children": kids,
+            "labels": labels(session, pairs)}
 
 
 def find_records(session, entity: str, like: str = "", limit: int = 30) -> list[tuple[str, str]]:

@@ -21,11 +21,12 @@ STALE_DAYS = 30
 
 @dataclass(frozen=True)
 class Check:
+    """One check: `key` (what the screens name it by), the `entity` its list holds, and
+    the list itself."""
+
     key: str
-    label: str
     entity: str
     spec: ListSpec
-    hint: str  # what to do about it
 
 
 def _bad_phone(col: str) -> str:
@@ -93,43 +94,41 @@ def stale_deals_spec(days: int = STALE_DAYS) -> ListSpec:
         search_sql=("d.name", "c.name"))
 
 
+DEAL_STAGE = ListSpec(
+    entity="deal", from_sql=DEAL_FROM, id_sql="d.id", default_sort="name",
+    where=f"d.deleted_at IS NULL AND ({_missing_for_stage()})",
+    columns=(*DEAL_COLUMNS, Column("missing", "Missing", _missing_sql())), search_sql=("d.name", "c.name"))
+STALE_DEALS = stale_deals_spec()
+CUSTOMER_CONTACT_DATA = _contact_spec("customer", "customers", "c", "c.name")
+CONTACT_CONTACT_DATA = _contact_spec("contact", "contacts", "p", "p.name")
+LEAD_CONTACT_DATA = _contact_spec("lead", "leads", "l", "coalesce(l.company_name, l.contact_name)")
+NO_OWNER = ListSpec(
+    entity="customer", from_sql="customers c LEFT JOIN users u ON u.id = c.owner_id", id_sql="c.id",
+    default_sort="name", where="c.deleted_at IS NULL AND (c.owner_id IS NULL OR u.id IS NULL OR u.active = 0)",
+    columns=(Column("name", "Name", "c.name"), Column("owner", "Owner", "coalesce(u.display_name, u.username)"),
+             Column("phone", "Phone", "c.phone"), Column("updated", "Updated", "c.updated_at", kind="datetime")),
+    search_sql=("c.name",))
+DUPLICATES = ListSpec(
+    entity="customer", from_sql="customers c", id_sql="c.id", default_sort="key",
+    where=("c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM customers o WHERE o.deleted_at IS NULL "
+           "AND o.id != c.id AND (o.credit_code = c.credit_code OR o.phone = c.phone OR o.email = c.email))"),
+    columns=(Column("name", "Name", "c.name"), Column("key", "Credit code", "c.credit_code"),
+             Column("phone", "Phone", "c.phone"), Column("email", "E-mail", "c.email")),
+    search_sql=("c.name", "c.phone", "c.email", "c.credit_code"))
+
+
 def checks(stale_days: int = STALE_DAYS) -> list[Check]:
-    """Every check, in the order the quality view lists them."""
+    """Every check, in the order the quality view lists them: deals missing what their
+    stage requires, stale open deals, invalid phones or e-mails (customers, contacts,
+    leads), customers without an active owner, customers sharing a natural key."""
     return [
-        Check("deal_stage", "Deals missing what their stage requires", "deal", ListSpec(
-            entity="deal", from_sql=DEAL_FROM, id_sql="d.id", default_sort="name",
-            where=f"d.deleted_at IS NULL AND ({_missing_for_stage()})",
-            columns=(*DEAL_COLUMNS, Column("missing", "Missing", _missing_sql())), search_sql=("d.name", "c.name")),
-            "Open each deal and fill in the missing fields (amount and expected close from proposal on; "
-            "close date once won or lost; a lost reason)."),
-        Check("stale_deals", f"Open deals with no activity for {stale_days} days", "deal",
-              stale_deals_spec(stale_days), "Log a call or a visit, or move the deal on (or close it)."),
-        Check("customer_contact_data", "Customers with an invalid phone or e-mail", "customer",
-              _contact_spec("customer", "customers", "c", "c.name"),
-              "Correct the phone (any common notation is fine) or the e-mail, or clear it."),
-        Check("contact_contact_data", "Contacts with an invalid phone or e-mail", "contact",
-              _contact_spec("contact", "contacts", "p", "p.name"),
-              "Correct the phone or the e-mail, or clear it."),
-        Check("lead_contact_data", "Leads with an invalid phone or e-mail", "lead",
-              _contact_spec("lead", "leads", "l", "coalesce(l.company_name, l.contact_name)"),
-              "Correct the phone or the e-mail, or clear it."),
-        Check("no_owner", "Customers without an active owner", "customer", ListSpec(
-            entity="customer", from_sql="customers c LEFT JOIN users u ON u.id = c.owner_id", id_sql="c.id",
-            default_sort="name",
-            where="c.deleted_at IS NULL AND (c.owner_id IS NULL OR u.id IS NULL OR u.active = 0)",
-            columns=(Column("name", "Name", "c.name"), Column("owner", "Owner", "coalesce(u.display_name, u.username)"),
-                     Column("phone", "Phone", "c.phone"), Column("updated", "Updated", "c.updated_at", kind="datetime")),
-            search_sql=("c.name",)),
-            "Give each customer an owner (an admin can move a whole book at once)."),
-        Check("duplicates", "Customers sharing a credit code, phone or e-mail with another", "customer", ListSpec(
-            entity="customer", from_sql="customers c", id_sql="c.id", default_sort="key",
-            where=("c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM customers o WHERE o.deleted_at IS NULL "
-                   "AND o.id != c.id AND (o.credit_code = c.credit_code OR o.phone = c.phone "
-                   "OR o.email = c.email))"),
-            columns=(Column("name", "Name", "c.name"), Column("key", "Credit code", "c.credit_code"),
-                     Column("phone", "Phone", "c.phone"), Column("email", "E-mail", "c.email")),
-            search_sql=("c.name", "c.phone", "c.email", "c.credit_code")),
-            "Merge the ones that are the same company (Administration → Duplicates), or leave them."),
+        Check("deal_stage", "deal", DEAL_STAGE),
+        Check("stale_deals", "deal", STALE_DEALS if stale_days == STALE_DAYS else stale_deals_spec(stale_days)),
+        Check("customer_contact_data", "customer", CUSTOMER_CONTACT_DATA),
+        Check("contact_contact_data", "contact", CONTACT_CONTACT_DATA),
+        Check("lead_contact_data", "lead", LEAD_CONTACT_DATA),
+        Check("no_owner", "customer", NO_OWNER),
+        Check("duplicates", "customer", DUPLICATES),
     ]
 
 

@@ -9,7 +9,8 @@ from app.models import ENTITIES, OutboxMutation, SyncFlag
 OUTBOX = OutboxMutation.__table__
 FLAGS = SyncFlag.__table__
 # The fields that name a record for a person, tried in order.
-NAME_FIELDS = ("name", "company_name", "contact_name", "subject", "number", "title", "code", "username", "reference")
+NAME_FIELDS = ("name", "company_name", "contact_name", "subject", "number", "title", "code", "display_name", "username",
+               "reference")
 
 
 def record_label(entity: str, row: dict | None) -> str:

@@ -71,7 +71,10 @@ def receivables_aging(facts: Facts) -> dict:
                  key=lambda d: (-d["open_minor"], d["customer"]))[:10]
     rows = list(buckets.values())
     for r in rows:
-        r["drill"] = {"entity": "invoice", "open_on": s.as_of, "overdue": r["bucket"], "currency": s.currency}
+        # The people filter goes with the bar, so its list holds the invoices it counted.
+        people = {k: getattr(s.filter, k) for k in ("rep", "team", "manager") if getattr(s.filter, k)}
+        r["drill"] = {"entity": "invoice", "open_on": s.as_of, "overdue": r["bucket"], "currency": s.currency,
+                      **people}
     total = sum(r["amount_minor"] for r in rows) + undated["amount_minor"]
     return {"key": "receivables_aging", "title": AR_AGING[0], "definition": AR_AGING[1], "currency": s.currency,
             "as_of": s.as_of, "total_minor": total, "no_due_date": undated, "top_debtors": top,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from app.reports.facts import HISTORY_STAGES, Facts
+from app.reports.pipeline import _drill_filter
 
 WIN_RATE = ("Win rate",
             "Of the deals closed (won or lost) with a close date in the period: won / closed by count, and "
@@ -49,7 +50,9 @@ def win_rate(facts: Facts) -> dict:
                            | {"product_id": k} for k, g in dims["product"].items()), key=lambda r: r["product"]),
     }
     for row in by["month"]:
-        row["drill"] = {"entity": "deal", "closed": True, "closed_month": row["month"], "currency": s.currency}
+        # The people and product filters go with the bar, so its list holds what it counted.
+        row["drill"] = {"entity": "deal", "closed": True, "closed_month": row["month"], "closed_from": s.date_from,
+                        "closed_to": s.date_to, **_drill_filter(s)}
     total = _finish("period", {"from": s.date_from, "to": s.date_to}, overall)
     return {"key": "win_rate", "title": WIN_RATE[0], "definition": WIN_RATE[1], "currency": s.currency,
             **{k: v for k, v in total.items() if k != "period"},

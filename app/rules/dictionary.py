@@ -93,6 +93,16 @@ _DEFAULTS: dict[str, list[tuple[str, str, str, int | None]]] = {
 }
 
 
+# Vocabularies of named numbers, with the bounds of their values. Their codes are fixed
+# (the deal stages, the process steps, ...): an admin changes the numbers, not the codes.
+NUMBERS: dict[str, tuple[int, int | None]] = {
+    "stage_probability": (0, 100),
+    "approval_threshold": (0, None),
+    "handoff_target_hours": (1, None),
+    "payment_terms_days": (0, None),
+}
+
+
 def entry_id(vocabulary: str, code: str) -> str:
     return str(uuid.uuid5(ENTRY_NAMESPACE, f"{vocabulary}:{code}"))
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from app import clock
 from app.errors import ValidationError
-from app.rules.dictionary import Dictionary
+from app.rules.dictionary import NUMBERS, Dictionary
 from app.rules.schema import FieldSpec, entity_spec
 from app.rules.standards import NORMALISERS
 from app.rules.states import CLOSED_STAGES
@@ -203,6 +203,18 @@ def _milestone_rules(r: dict, d: Dictionary) -> dict:
     return {}
 
 
+def _dictionary_entry_rules(r: dict, d: Dictionary) -> dict:
+    bounds = NUMBERS.get(r.get("vocabulary"))
+    if bounds is None:
+        return {}
+    value, (low, high) = r.get("value"), bounds
+    if value is None:
+        return {"value": f"is required in {r['vocabulary']}"}
+    if value < low or (high is not None and value > high):
+        return {"value": f"must be {low} to {high}" if high is not None else f"must be at least {low}"}
+    return {}
+
+
 ENTITY_RULES = {
     "lead": _lead_rules,
     "deal": _deal_rules,
@@ -211,4 +223,5 @@ ENTITY_RULES = {
     "invoice": _invoice_rules,
     "billing_milestone": _milestone_rules,
     "quote_line": _quote_line_rules,
+    "dictionary_entry": _dictionary_entry_rules,
 }

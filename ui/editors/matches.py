@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.queries import matches
+from ui import remote
 from ui.editors.fields import read_widget
 
 KEY_FIELDS = {
@@ -81,7 +82,8 @@ class MatchPanel(QWidget):
         self._asked = candidate
         self.ws.ops.query(matches.possible_duplicates, self.entity, candidate,
                           exclude_id=self.editor.record.get("id"),
-                          on_done=lambda found, asked=candidate: asked == self._asked and self._show(found))
+                          on_done=remote.guarded(self, lambda found, asked=candidate: asked == self._asked
+                                                 and self._show(found)))
 
     def _show(self, found: list[dict]) -> None:
         self.matches = found

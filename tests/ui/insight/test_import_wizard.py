@@ -178,6 +178,8 @@ def test_the_maven_folder_puts_its_defects_to_the_user_and_imports_with_the_answ
     kinds = sorted(r.decision.kind for r in decisions.rows)
     assert kinds == ["missing_reference", "missing_value", "unknown_reference", "unknown_value"]
     assert not check.isComplete() and "need an answer" in check.summary.text()
+    wizard.next()
+    assert wizard.currentPage() is check  # nothing goes on while a question is open
     typo = decisions.row("technolgy")
     assert "technolgy" in typo.question.text() and typo.value.currentData() == "technology"  # the suggestion
     typo.answer_with("map", "technology")

@@ -138,3 +138,22 @@ def test_the_file_menu_exports_the_list_on_screen(store, ws, qtbot, tmp_path):
     export_menu.aboutToShow.emit()
     assert not window.interchange_actions["export_csv"].isEnabled()
     ws.ops.wait()
+
+
+def test_a_whole_big_list_exports_to_cards_and_a_calendar(store, tmp_path):
+    """A list of 40,000 ids is more than SQLite takes as parameters at once where it is
+    built with its default limit (32,766; this machine's allows more, so the test sets it)."""
+    import sqlite3
+    import uuid
+
+    from app.exports.ical import export_calendar
+    from app.exports.vcard import export_vcards
+
+    ids = fill(store)
+    many = [str(uuid.uuid4()) for _ in range(40_000)]
+    with store.read() as s:
+        s.connection().connection.driver_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+        assert export_vcards(s, tmp_path / "c.vcf", customer_ids=many + [ids["other"]]) == 2  # and its contact
+        assert export_vcards(s, tmp_path / "p.vcf", contact_ids=many + [ids["contact"]]) == 1
+        result = export_calendar(s, tmp_path / "a.ics", ids=many + [ids["task"]])
+    assert (result.todos, result.events) == (1, 0)

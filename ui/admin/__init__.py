@@ -1,0 +1,1 @@
+"""Administration: users and books, devices, the data dictionary, duplicates."""

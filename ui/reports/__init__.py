@@ -1,0 +1,1 @@
+"""Dashboards: the standard LTC metrics as charts (QtCharts), filters, drill-down, quotas."""
