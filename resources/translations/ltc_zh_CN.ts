@@ -1970,12 +1970,28 @@ Your saved data is safe. If the program misbehaves from here, close it and start
 <context>
     <name>Demo</name>
     <message>
+        <source>LTC Desk demo</source>
+        <translation>LTC Desk 演示</translation>
+    </message>
+    <message>
+        <source>Preparing the demo…</source>
+        <translation>正在准备演示…</translation>
+    </message>
+    <message>
         <source>Signing in as %1…</source>
         <translation>正在以 %1 登录…</translation>
     </message>
     <message>
         <source>Receiving the demo data: %1 records</source>
         <translation>正在接收演示数据：%1 条记录</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>演示无法启动：%1</translation>
+    </message>
+    <message>
+        <source>demo as %1</source>
+        <translation>以 %1 身份演示</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2100,38 @@ Your saved data is safe. If the program misbehaves from here, close it and start
     <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Lead sources</source>
+        <translation>线索来源</translation>
+    </message>
+    <message>
+        <source>Lost reasons</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Payment methods</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Stage probabilities (%)</source>
+        <translation>阶段赢率（%）</translation>
+    </message>
+    <message>
+        <source>Approval thresholds</source>
+        <translation>审批阈值</translation>
+    </message>
+    <message>
+        <source>Hand-off target times (hours)</source>
+        <translation>交接时限（小时）</translation>
+    </message>
+    <message>
+        <source>Payment terms (days)</source>
+        <translation>账期（天）</translation>
     </message>
     <message>
         <source>Export Markdown…</source>
@@ -3448,6 +3496,10 @@ Your saved data is safe. If the program misbehaves from here, close it and start
         <translation>类型</translation>
     </message>
     <message>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
         <source>List price (excl. VAT)</source>
         <translation>目录价（不含增值税）</translation>
     </message>
@@ -3458,6 +3510,10 @@ Your saved data is safe. If the program misbehaves from here, close it and start
     <message>
         <source>Method</source>
         <translation>方式</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
     </message>
     <message>
         <source>My customers</source>
@@ -4542,6 +4598,18 @@ Your saved data is safe. If the program misbehaves from here, close it and start
 <context>
     <name>MyProblemsView</name>
     <message>
+        <source>added</source>
+        <translation>已新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
         <source>My conflicts — waiting for an administrator</source>
         <translation>我的冲突 — 等待管理员处理</translation>
     </message>
@@ -4600,6 +4668,14 @@ Your saved data is safe. If the program misbehaves from here, close it and start
     <message>
         <source>Your change: %1</source>
         <translation>你的更改：%1</translation>
+    </message>
+    <message>
+        <source>%1 — yours: %2 · on the server: %3 · before: %4</source>
+        <translation>%1 — 你的：%2 · 服务器上：%3 · 修改前：%4</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>你的</translation>
     </message>
 </context>
 <context>
@@ -4956,17 +5032,6 @@ Your saved data is safe. If the program misbehaves from here, close it and start
     </message>
 </context>
 <context>
-    <name>PreparingDialog</name>
-    <message>
-        <source>LTC Desk demo</source>
-        <translation>LTC Desk 演示</translation>
-    </message>
-    <message>
-        <source>Preparing the demo…</source>
-        <translation>正在准备演示…</translation>
-    </message>
-</context>
-<context>
     <name>ProductDelegate</name>
     <message>
         <source>(no product)</source>
@@ -5048,46 +5113,54 @@ Your saved data is safe. If the program misbehaves from here, close it and start
     </message>
 </context>
 <context>
-    <name>QWidget</name>
+    <name>Quality</name>
     <message>
-        <source>%1 — yours: %2 · on the server: %3 · before: %4</source>
-        <translation>%1 — 你的：%2 · 服务器上：%3 · 之前：%4</translation>
+        <source>Contacts with an invalid phone or e-mail</source>
+        <translation>电话或邮箱无效的联系人</translation>
     </message>
     <message>
-        <source>the system</source>
-        <translation>系统</translation>
+        <source>Correct the phone (any common notation is fine) or the e-mail, or clear it.</source>
+        <translation>更正电话（常见写法均可）或邮箱，或将其清空。</translation>
     </message>
     <message>
-        <source>conflict decided</source>
-        <translation>冲突已处理</translation>
+        <source>Customers sharing a credit code, phone or e-mail with another</source>
+        <translation>与其他客户信用代码、电话或邮箱相同的客户</translation>
     </message>
     <message>
-        <source>created</source>
-        <translation>已创建</translation>
+        <source>Customers with an invalid phone or e-mail</source>
+        <translation>电话或邮箱无效的客户</translation>
     </message>
     <message>
-        <source>deleted</source>
-        <translation>已删除</translation>
+        <source>Customers without an active owner</source>
+        <translation>没有有效负责人的客户</translation>
     </message>
     <message>
-        <source>restored</source>
-        <translation>已恢复</translation>
+        <source>Deals missing what their stage requires</source>
+        <translation>缺少所在阶段必填信息的商机</translation>
     </message>
     <message>
-        <source>merged into another</source>
-        <translation>已并入另一条</translation>
+        <source>Give each customer an owner; an administrator can move a whole book at once.</source>
+        <translation>为每个客户指定负责人；管理员可以一次转移整个客户名下。</translation>
     </message>
     <message>
-        <source>conflict flag changed</source>
-        <translation>冲突标记已变更</translation>
+        <source>Leads with an invalid phone or e-mail</source>
+        <translation>电话或邮箱无效的线索</translation>
     </message>
     <message>
-        <source>moved to another book</source>
-        <translation>已移到另一人名下</translation>
+        <source>Log a call or a visit, move the deal on, or close it.</source>
+        <translation>记录一次电话或拜访，推进商机，或将其关闭。</translation>
     </message>
     <message>
-        <source>yours</source>
-        <translation>你的</translation>
+        <source>Merge the ones that are the same company (Administration → Duplicates), or leave them.</source>
+        <translation>合并属于同一公司的记录（系统管理 → 重复数据），或保留不动。</translation>
+    </message>
+    <message>
+        <source>Open deals with no activity for %1 days</source>
+        <translation>%1 天没有活动的进行中商机</translation>
+    </message>
+    <message>
+        <source>Open each deal and fill in what is missing: amount and expected close from the proposal on, the close date once won or lost, a lost reason.</source>
+        <translation>逐个打开商机补全缺失信息：自方案报价阶段起需要金额和预计成交日期，赢单或输单后需要关闭日期，输单需要原因。</translation>
     </message>
 </context>
 <context>
@@ -5810,6 +5883,25 @@ Create it anyway?</source>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Sales rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -5946,6 +6038,38 @@ Create it anyway?</source>
     <message>
         <source>No history on the server.</source>
         <translation>服务器上没有历史记录。</translation>
+    </message>
+    <message>
+        <source>conflict decided</source>
+        <translation>冲突已处理</translation>
+    </message>
+    <message>
+        <source>conflict flag changed</source>
+        <translation>冲突标记已变更</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>merged into another</source>
+        <translation>已并入另一条</translation>
+    </message>
+    <message>
+        <source>moved to another book</source>
+        <translation>已转给其他负责人</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>系统</translation>
     </message>
 </context>
 <context>
@@ -6571,21 +6695,6 @@ Create it anyway?</source>
     <message>
         <source>Changed on this computer; not yet accepted by the server.</source>
         <translation>已在本机修改；尚未被服务器接受。</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>LTC Desk demo</source>
-        <translation>LTC Desk 演示</translation>
-    </message>
-    <message>
-        <source>The demo could not start: %1</source>
-        <translation>演示无法启动：%1</translation>
-    </message>
-    <message>
-        <source>demo as %1</source>
-        <translation>以 %1 身份演示</translation>
     </message>
 </context>
 </TS>
