@@ -139,20 +139,13 @@ class Operations(QObject):
 
     def raw_write(self, fn, *args, on_done=None, on_error=None, **kwargs) -> Task:
         """Run `fn(conn, *args)` with a raw sqlite3 connection of the store on the write pool."""
-        store = self.store
-
-        def work():
-            pooled = store.engine.raw_connection()
-            try:
-                return fn(pooled.driver_connection, *args, **kwargs)
-            finally:
-                pooled.close()
-
-        work.__name__ = getattr(fn, "__name__", "raw_write")
-        return self.submit(work, write=True, on_done=on_done, on_error=on_error)
+        return self._raw(fn, args, kwargs, write=True, on_done=on_done, on_error=on_error)
 
     def raw_read(self, fn, *args, on_done=None, on_error=None, **kwargs) -> Task:
         """Run `fn(conn, *args)` with a raw sqlite3 connection of the store on the read pool."""
+        return self._raw(fn, args, kwargs, write=False, on_done=on_done, on_error=on_error)
+
+    def _raw(self, fn, args, kwargs, *, write: bool, on_done, on_error) -> Task:
         store = self.store
 
         def work():
@@ -162,8 +155,8 @@ class Operations(QObject):
             finally:
                 pooled.close()
 
-        work.__name__ = getattr(fn, "__name__", "raw_read")
-        return self.submit(work, on_done=on_done, on_error=on_error)
+        work.__name__ = getattr(fn, "__name__", "raw_write" if write else "raw_read")
+        return self.submit(work, write=write, on_done=on_done, on_error=on_error)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until both pools are idle (shutdown and tests)."""

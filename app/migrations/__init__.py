@@ -5,28 +5,14 @@ import logging
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+
+from app.alembic_history import History
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 
-
-def config(connection=None) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(HERE))
-    cfg.set_main_option("file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s")
-    cfg.attributes["connection"] = connection
-    return cfg
-
-
-def head() -> str:
-    return ScriptDirectory.from_config(config()).get_current_head()
-
-
-def current(connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+HISTORY = History(HERE)
+config, head, current = HISTORY.config, HISTORY.head, HISTORY.current
 
 
 def upgrade(store, target: str = "head") -> None:
