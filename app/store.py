@@ -100,27 +100,39 @@ class Store:
         self._writer = self.engine.execution_options(immediate=True)
         self._dictionary: Dictionary | None = None
         self._lock = threading.Lock()
+        self._session = None  # this open session's marker (app/recovery.py)
+        self._maintenance: threading.Timer | None = None  # the pending daily backup
 
     @classmethod
     def open(cls, profile_dir: Path | str) -> "Store":
         """Open (creating if needed) the profile at `profile_dir`: back up and migrate
         the database if its schema is behind, then make sure the profile has its
-        identity and starting dictionary."""
-        from app import migrations
+        identity and starting dictionary. Raises recovery.DatabaseCorrupt (after saving
+        the unsent work) when the database is damaged."""
+        from app import migrations, recovery
 
         folder = Path(profile_dir)
         folder.mkdir(parents=True, exist_ok=True)
+        existed = (folder / DB_NAME).exists()
+        session = recovery.verify(folder)
         store = cls(folder)
+        store._session = session
         migrations.upgrade(store)
         store._ensure_profile()
         # A bulk load that died before it rebuilt its indexes left their definitions.
         from app.indexes import restore_deferred_indexes
 
         restore_deferred_indexes(store)
+        if existed:  # a new profile has nothing to lose yet
+            store._maintenance = recovery.schedule_daily_backup(store)
         return store
 
     def close(self) -> None:
+        if self._maintenance is not None:
+            self._maintenance.cancel()
         self.engine.dispose()
+        if self._session is not None:
+            self._session.close()
 
     # -- sessions -------------------------------------------------------------------
     @contextmanager

@@ -59,6 +59,62 @@ def first_sync(server: ServerProcess, folder: Path, name: str) -> dict:
             "peak_mb": round(peak_kib / 1024, 1), "profile": profile}
 
 
+def seed_server(folder: Path, counts: dict) -> str:
+    """A SQLite server database in `folder` with user rep1 owning `counts` generated
+    records; returns its URL."""
+    os.environ.setdefault("LTC_SERVER_ARGON2", "1,8,1")
+    url = f"sqlite:///{folder / 'server.sqlite'}"
+    os.environ["LTC_PASSWORD"] = PASSWORD
+    run_cli("create-user", "rep1", "--role", "rep", database_url=url)
+    started = time.perf_counter()
+    # Not run_cli: 1.2 million rows take minutes on a busy machine, past its timeout.
+    seeded = subprocess.run([sys.executable, str(ROOT / "main.py"), "server", "seed", "--owner", "rep1",
+                             *[f"--{k}={v}" for k, v in counts.items()], "--database-url", url],
+                            capture_output=True, text=True, cwd=ROOT, timeout=3600, check=True)
+    print(seeded.stdout.strip(), f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return url
+
+
+def use_file_keyring(folder: Path) -> None:
+    """Read the tokens the `main.py login` processes stored (tests' file keyring)."""
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_backend.FileKeyring"
+    os.environ["LTC_TEST_KEYRING_FILE"] = str(folder / "keyring.json")
+    import keyring
+
+    from tests.keyring_backend import FileKeyring
+
+    keyring.set_keyring(FileKeyring())
+
+
+def noop_syncs(engine: SyncEngine, count: int = 20) -> dict:
+    """Milliseconds of `count` syncs with nothing to push or pull: median and max."""
+    times = []
+    for _ in range(count):
+        t = time.perf_counter()
+        engine.sync()
+        times.append((time.perf_counter() - t) * 1000)
+    return {"median": round(statistics.median(times), 1), "max": round(max(times), 1), "runs": count}
+
+
+def push_edits(store: Store, engine: SyncEngine, runs: int, size: int = 1000) -> dict:
+    """Seconds of a sync pushing `size` queued customer edits, `runs` times: the median."""
+    from sqlalchemy import select
+
+    from app.models import Customer
+
+    with store.read() as s:
+        ids = [r for r, in s.execute(select(Customer.id).limit(size * runs))]
+    pushes = []
+    for run in range(runs):
+        for i, cid in enumerate(ids[run * size:(run + 1) * size]):
+            store.run(customers.update_customer, cid, {"notes": f"bench edit {run}-{i} {time.time_ns()}"})
+        t = time.perf_counter()
+        summary = engine.sync()
+        pushes.append({"sync_s": time.perf_counter() - t, "pushed": summary.pushed})
+    return {"sync_s_median": round(statistics.median(p["sync_s"] for p in pushes), 3),
+            "pushed": [p["pushed"] for p in pushes], "all_s": [round(p["sync_s"], 3) for p in pushes]}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
@@ -67,15 +123,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     counts = {k: max(1, round(v * args.scale)) for k, v in FULL.items()}
     results: dict = {"scale": args.scale, "counts": counts}
-    os.environ.setdefault("LTC_SERVER_ARGON2", "1,8,1")
     with tempfile.TemporaryDirectory(prefix="ltc-sync-bench-") as tmp:
         folder = Path(tmp)
-        url = f"sqlite:///{folder / 'server.sqlite'}"
-        os.environ["LTC_PASSWORD"] = PASSWORD
-        run_cli("create-user", "rep1", "--role", "rep", database_url=url)
-        started = time.perf_counter()
-        seeded = run_cli("seed", "--owner", "rep1", *[f"--{k}={v}" for k, v in counts.items()], database_url=url)
-        print(seeded.stdout.strip(), f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        url = seed_server(folder, counts)
         server = ServerProcess(url, log_path=folder / "server.log", log_level="warning").start()
         try:
             runs = [first_sync(server, folder, f"client-{i}") for i in range(args.runs)]
@@ -86,38 +136,12 @@ def main(argv=None) -> int:
             results["first_sync"] = {k: v for k, v in median.items() if k != "profile"}
             results["first_sync"]["all_rows_per_s"] = [r["rows_per_s"] for r in runs]
 
-            os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_backend.FileKeyring"
-            os.environ["LTC_TEST_KEYRING_FILE"] = str(folder / "keyring.json")
-            import keyring
-
-            from tests.keyring_backend import FileKeyring
-
-            keyring.set_keyring(FileKeyring())
+            use_file_keyring(folder)
             store = Store.open(median["profile"])
             engine = SyncEngine(store)
-            noop = []
-            for _ in range(20):
-                t = time.perf_counter()
-                engine.sync()
-                noop.append((time.perf_counter() - t) * 1000)
-            results["noop_ms"] = {"median": round(statistics.median(noop), 1), "max": round(max(noop), 1)}
+            results["noop_ms"] = noop_syncs(engine)
             print(f"no-op sync: median {results['noop_ms']['median']} ms", file=sys.stderr)
-
-            with store.read() as s:
-                from sqlalchemy import select
-
-                from app.models import Customer
-
-                ids = [r for r, in s.execute(select(Customer.id).limit(1000 * args.runs))]
-            pushes = []
-            for run in range(args.runs):
-                for i, cid in enumerate(ids[run * 1000:(run + 1) * 1000]):
-                    store.run(customers.update_customer, cid, {"notes": f"bench edit {run}-{i}"})
-                t = time.perf_counter()
-                summary = engine.sync()
-                pushes.append({"sync_s": time.perf_counter() - t, "pushed": summary.pushed})
-            results["push_1000"] = {"sync_s_median": round(statistics.median(p["sync_s"] for p in pushes), 3),
-                                    "pushed": [p["pushed"] for p in pushes]}
+            results["push_1000"] = push_edits(store, engine, args.runs)
             print(f"sync pushing 1,000 edits: median {results['push_1000']['sync_s_median']} s", file=sys.stderr)
             store.close()
         finally:

@@ -1,6 +1,7 @@
 """`python main.py server ...`: run the central server and manage its accounts.
 
     main.py server [--host H] [--port P] [--database-url URL] [--forwarded-allow-ips IPS]
+                   [--ssl-certfile FILE --ssl-keyfile FILE]
                                                                     serve (migrates first)
     main.py server migrate [--database-url URL]
     main.py server create-user NAME --role ROLE [--display-name T] [--manager NAME] [--database-url URL]
@@ -9,6 +10,10 @@
     main.py server list-users [--json] [--database-url URL]
     main.py server seed --owner NAME[,NAME...] --customers N --deals N --activities N [--seed S]
                                                                     generated sample data
+    main.py server scan-duplicates [--entity customer|contact|lead ...] [--json] [--database-url URL]
+                                                                    likely duplicates -> conflict queue
+    main.py server mark-restored [--database-url URL]                after restoring a backup: every
+                                                                    client pulls everything again
 
 Passwords come from LTC_PASSWORD or a prompt. Exit codes: 0 ok, 1 failure (one line on
 stderr), 2 bad usage; never a traceback for a user error.
@@ -28,7 +33,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.errors import DomainError
 from app.rules.states import ROLES
 
-COMMANDS = ("migrate", "create-user", "set-password", "disable-user", "list-users", "seed")
+COMMANDS = ("migrate", "create-user", "set-password", "disable-user", "list-users", "seed", "scan-duplicates",
+            "mark-restored")
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
@@ -46,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     parser.add_argument("--forwarded-allow-ips", default="127.0.0.1", metavar="IPS",
                         help="proxies whose X-Forwarded-For is trusted (comma-separated; default 127.0.0.1)")
+    parser.add_argument("--ssl-certfile", metavar="FILE", help="serve HTTPS with this certificate (PEM, with its chain)")
+    parser.add_argument("--ssl-keyfile", metavar="FILE", help="the certificate's private key (PEM)")
     _db_arg(parser)
     return parser
 
@@ -61,6 +69,10 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--team")
     if command == "list-users":
         parser.add_argument("--json", action="store_true", help="print a JSON array")
+    if command == "scan-duplicates":
+        parser.add_argument("--entity", action="append", choices=("customer", "contact", "lead"),
+                            help="what to scan (repeatable; default: customers, contacts and leads)")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
     if command == "seed":
         parser.add_argument("--owner", required=True, metavar="NAME[,NAME...]",
                             help="user(s) whose book the generated customers join (round robin)")
@@ -114,6 +126,14 @@ def _run_command(command: str, args) -> int:
             print(f"{args.name} is disabled; their tokens no longer work")
         elif command == "seed":
             _seed(db, args)
+        elif command == "scan-duplicates":
+            _scan_duplicates(db, args)
+        elif command == "mark-restored":
+            from server.pull import new_epoch
+
+            new_epoch(db)
+            print("a new history starts: every client pulls everything again and offers back what it made "
+                  "that this backup lacks")
         elif command == "list-users":
             rows = users.list_users(db)
             if args.json:
@@ -153,6 +173,18 @@ def _seed(db, args) -> None:
           + ", ".join(f"{n:,} {e}" for e, n in counts.items()))
 
 
+def _scan_duplicates(db, args) -> None:
+    from server import duplicate_scan
+
+    result = duplicate_scan.scan(db, tuple(dict.fromkeys(args.entity or duplicate_scan.ENTITIES)))
+    if args.json:
+        print(json.dumps(result))
+        return
+    scanned = ", ".join(f"{n:,} {entity}(s)" for entity, n in result["scanned"].items())
+    print(f"scanned {scanned} in {result['seconds']:.1f} s: {result['pairs']} likely pair(s), "
+          f"{len(result['opened'])} new duplicate conflict(s) in the queue")
+
+
 def _serve(args) -> int:
     import uvicorn
 
@@ -163,8 +195,14 @@ def _serve(args) -> int:
     # Everything loaded so far lives as long as the process: keep it out of the cyclic
     # collector's way, whose full passes otherwise stall large pull pages now and then.
     gc.freeze()
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        raise DomainError("HTTPS needs both --ssl-certfile and --ssl-keyfile")
+    for path in (args.ssl_certfile, args.ssl_keyfile):
+        if path and not os.path.isfile(path):
+            raise DomainError(f"no such file: {path}")
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, proxy_headers=True,
-                forwarded_allow_ips=args.forwarded_allow_ips)
+                forwarded_allow_ips=args.forwarded_allow_ips, ssl_certfile=args.ssl_certfile,
+                ssl_keyfile=args.ssl_keyfile)
     return 0
 
 

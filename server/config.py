@@ -8,6 +8,7 @@ from pathlib import Path
 from app.paths import data_root
 
 DATABASE_ENV = "LTC_SERVER_DATABASE_URL"
+TOKEN_TTL_ENV = "LTC_SERVER_TOKEN_TTL_DAYS"  # how long a sign-in lasts (days, fractions allowed)
 DB_FILE = "server.sqlite"
 
 
@@ -23,7 +24,7 @@ def default_database_url() -> str:
 @dataclass(frozen=True)
 class ServerConfig:
     database_url: str
-    token_ttl_days: int = 30
+    token_ttl_days: float = 30
     # Sign-in throttling: this many failures inside the window lock the user name (or,
     # with the higher limit, the address) until the oldest failure leaves the window.
     login_window_seconds: int = 15 * 60
@@ -34,4 +35,11 @@ class ServerConfig:
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> "ServerConfig":
-        return cls(database_url=database_url or default_database_url())
+        raw = os.environ.get(TOKEN_TTL_ENV) or "30"
+        try:
+            ttl = float(raw)
+        except ValueError:
+            ttl = 0
+        if ttl <= 0:
+            raise SystemExit(f"{TOKEN_TTL_ENV} must be a positive number of days, not {raw!r}")
+        return cls(database_url=database_url or default_database_url(), token_ttl_days=ttl)

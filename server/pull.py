@@ -10,7 +10,9 @@ Pages are built as bytes: each record's JSON is stored once and spliced in unpar
 """
 from __future__ import annotations
 
-from sqlalchemy import LargeBinary, cast, select
+import uuid
+
+from sqlalchemy import LargeBinary, cast, select, update
 
 from server.errors import ApiError
 from server.scopes import Viewer, scope_of
@@ -32,18 +34,47 @@ def start_seq(viewer: Viewer, cursor: str | None, epoch: str, current: int) -> i
     try:
         cursor_epoch, seq = decode_cursor(cursor)
     except BadCursor:
-        raise _resync("the cursor is not one this server issued") from None
+        raise _resync("bad_cursor", "the cursor is not one this server issued") from None
     if cursor_epoch != epoch:
-        raise _resync("the server's database changed since this cursor was issued")
+        raise _resync("other_database", "the server's database changed since this cursor was issued")
     if seq > current:
-        raise _resync("the server's database is older than this cursor (restored from a backup?)")
+        raise _resync("restored", "the server's database is older than this cursor (restored from a backup?)")
     if seq < viewer.scope_seq:
-        raise _resync("what this user may see changed; start over")
+        raise _resync("scope", "what this user may see changed; start over")
     return seq
 
 
-def _resync(message: str) -> ApiError:
-    return ApiError(410, "resync_required", message + "; pull again from the start (no cursor)")
+def _start(db, viewer: Viewer, cursor: str | None, epoch: str, current: int) -> int:
+    try:
+        return start_seq(viewer, cursor, epoch, current)
+    except ApiError as exc:
+        if exc.details.get("reason") == "restored":
+            new_epoch(db, epoch)
+        raise
+
+
+def new_epoch(db, old: str | None = None) -> str:
+    """Start a new history: every cursor issued so far gets 410 (other_database) and its
+    client pulls everything again. Done when a cursor shows the database went back in
+    time (restored from an older backup): other clients' cursors may soon look valid
+    again as new changes reuse the lost sequence numbers, and must not be continued.
+    `main.py server mark-restored` does it right after a restore."""
+    epoch = uuid.uuid4().hex
+
+    def rotate(conn):
+        stmt = update(server_state).where(server_state.c.id == 1)
+        if old is not None:
+            stmt = stmt.where(server_state.c.epoch == old)
+        conn.execute(stmt.values(epoch=epoch))
+    db.run_write(rotate)
+    return epoch
+
+
+def _resync(reason: str, message: str) -> ApiError:
+    # `reason` tells a client whether the server lost history it had seen (restored,
+    # other_database: offer back what it made) or only its view changed (scope, bad_cursor).
+    return ApiError(410, "resync_required", message + "; pull again from the start (no cursor)",
+                    {"reason": reason})
 
 
 def _raw(conn, column):
@@ -60,7 +91,7 @@ def page(db, viewer: Viewer, cursor: str | None, limit: int | None = None) -> by
     limit = max(1, min(limit or DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT))
     with db.read() as conn:
         epoch, current = state(conn)
-        after = start_seq(viewer, cursor, epoch, current)
+        after = _start(db, viewer, cursor, epoch, current)
         scope = scope_of(conn, viewer)
         stmt = (select(records.c.version, _raw(conn, records.c.entity), _raw(conn, records.c.id),
                        records.c.deleted, _raw(conn, records.c.data), _raw(conn, records.c.conflict_ids))
@@ -113,7 +144,7 @@ def changed_since(db, viewer: Viewer, cursor: str | None) -> tuple[bool, str]:
     (False, a cursor at the present)."""
     with db.read() as conn:
         epoch, current = state(conn)
-        after = start_seq(viewer, cursor, epoch, current)
+        after = _start(db, viewer, cursor, epoch, current)
         if after < current:
             stmt = select(records.c.version).where(records.c.version > after, records.c.version <= current)
             condition = scope_of(conn, viewer).condition()

@@ -235,10 +235,18 @@ def _refresh_conflict_flags(session, changes: list[dict], now: str) -> None:
     any_flag = session.execute(select(FLAGS.c.id).where(FLAGS.c.kind == "conflict").limit(1)).first()
     if any_flag is None and not any(c.get("conflict_ids") for c in changes):
         return
+    # What the push learnt about a conflict (the values involved) is kept while it stays open.
+    known = {}
     for chunk in _chunks(touched, 900):
+        for r in session.execute(select(FLAGS).where(FLAGS.c.kind == "conflict", FLAGS.c.record_id.in_(chunk),
+                                                     FLAGS.c.details.is_not(None))).mappings():
+            known[r["conflict_id"]] = r
         session.execute(delete(FLAGS).where(FLAGS.c.kind == "conflict", FLAGS.c.record_id.in_(chunk)))
     rows = [{"entity": c["entity"], "record_id": c["record_id"], "kind": "conflict", "conflict_id": cid,
-             "message": "a conflict on this record waits for an administrator's decision", "created_at": now}
+             "message": known[cid]["message"] if cid in known else
+             "a conflict on this record waits for an administrator's decision",
+             "details": known[cid]["details"] if cid in known else None,
+             "mutation_id": known[cid]["mutation_id"] if cid in known else None, "created_at": now}
             for c in changes if c["op"] != "evict" for cid in (c.get("conflict_ids") or [])]
     if rows:
         session.execute(insert(FLAGS), rows)

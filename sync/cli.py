@@ -30,10 +30,15 @@ def main(command: str, argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from sync.engine import SyncEngine, SyncError
 
+    from app.recovery import DatabaseCorrupt
+
     try:
         store = _store(args.profile)
     except OSError as exc:
         print(f"error: cannot open the profile: {exc}", file=sys.stderr)
+        return 1
+    except DatabaseCorrupt as exc:  # says what happened and which command recovers
+        print(f"error: {exc.message}", file=sys.stderr)
         return 1
     engine = SyncEngine(store)
     if command == "sync" and args.page_size:

@@ -6,22 +6,25 @@ A 401 leaves the engine in `needs_sign_in` with everything queued still queued.
 """
 from __future__ import annotations
 
+import errno
 import logging
 import platform
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import OperationalError
 
 from app import __version__, clock
 from app.models import ENTITIES, OutboxMutation, ProfileSetting, User
 from app.rules.schema import entity_spec
 from app.indexes import defer_secondary_indexes, restore_deferred_indexes
 from app.store import Actor, Store
-from sync import credentials, pusher
+from sync import credentials, pusher, resync
 from sync.applier import apply_page
 from sync.protocol import MAX_WAIT_SECONDS
 from sync.transport import (
@@ -69,6 +72,7 @@ class SyncSummary:
     deleted: int = 0
     evicted: int = 0
     kept: int = 0
+    offered: int = 0  # records a restored server had lost, queued again (sync/resync.py)
     pages: int = 0
     bytes: int = 0
     seconds: float = 0.0
@@ -94,6 +98,7 @@ class SyncEngine:
         self.keyring_warning: str | None = None
         self._lock = threading.Lock()
         self.cancel_event = threading.Event()
+        self._sweep: resync.Sweep | None = None  # a full pull from the start under way
 
     # -- identity -------------------------------------------------------------------
     @property
@@ -199,8 +204,14 @@ class SyncEngine:
             self.state = SYNCING
             transport = self._transport(token)
             try:
+                if _pending_count(self.store):
+                    self._verify_cursor(transport, summary, report)
                 self._push_all(transport, summary, report)
+                offered = summary.offered
                 self._pull_all(transport, summary, report)
+                if summary.offered > offered:  # a full pull queued records again: send them now
+                    self._push_all(transport, summary, report)
+                    self._pull_all(transport, summary, report)
                 summary.bytes = transport.bytes_received
             finally:
                 transport.close()
@@ -227,6 +238,15 @@ class SyncEngine:
         except TransportError as exc:
             self.state, self.last_error = OFFLINE, exc.message
             raise SyncError(exc.message, OFFLINE) from None
+        except (OperationalError, sqlite3.OperationalError, OSError) as exc:
+            if not disk_full(exc):
+                raise
+            # Each page and its cursor are one transaction: the failed one left nothing.
+            self.state = ONLINE
+            self.last_error = ("the disk is full: this sync could not store what it brought. Nothing was lost: "
+                               "the local data is as it was after the last complete step (each pulled page "
+                               "is stored whole or not at all); free some disk space and sync again")
+            raise SyncError(self.last_error, ONLINE) from None
         except SyncError as exc:
             self.state, self.last_error = exc.state, exc.message
             raise
@@ -249,7 +269,8 @@ class SyncEngine:
                 return
             reply = transport.request("POST", "/sync/push", body={
                 "client_id": self.store.client_id(), "device_name": self.device_name,
-                "app_version": __version__, "pending": pending,
+                # What the device still holds once this batch is in (the admin's devices view).
+                "app_version": __version__, "pending": max(pending - len(batch), 0),
                 "mutations": [pusher.as_wire(m) for m in batch]})
             with self.store.write() as s:
                 stats = pusher.apply_results(s, batch, reply["results"])
@@ -272,8 +293,22 @@ class SyncEngine:
         if "user" in entities:
             self._refresh_actor()
 
+    def _verify_cursor(self, transport: Transport, summary: SyncSummary, report) -> None:
+        """Before pushing, ask (one cheap long poll of no wait) whether the server can still
+        continue our cursor. A server restored from an older backup cannot, and may lack
+        records our queued changes refer to: they are offered back first (sync/resync.py)."""
+        cursor = self.store.setting("cursor")
+        if not cursor:
+            return
+        try:
+            transport.request("GET", "/sync/wait", params={"cursor": cursor, "timeout": 0})
+        except ResyncRequired as exc:
+            self._sweep = resync.begin(self.store, exc)
+            self._pull_all(transport, summary, report)
+
     def _pull_pages(self, transport, summary, report, actor_id, entities) -> None:
         while True:
+            self._sweep = resync.resume(self.store, self._sweep)
             cursor = self.store.setting("cursor")
             if cursor is None:
                 # Everything is coming: build the indexes once at the end instead.
@@ -283,6 +318,8 @@ class SyncEngine:
                     with self.store.write() as s:
                         s.connection().exec_driver_sql(f"PRAGMA cache_size=-{APPLY_CACHE_KIB}")
                         stats = apply_page(s, page["changes"], page["cursor"], actor_id=actor_id)
+                    if self._sweep is not None:
+                        self._sweep.saw(page["changes"])
                     entities |= stats.entities
                     summary.pages += 1
                     summary.pulled += stats.upserted
@@ -291,10 +328,16 @@ class SyncEngine:
                     summary.kept += stats.kept
                     report(Progress("pull", summary.pages, summary.pulled, summary.pushed,
                                     transport.bytes_received))
+                if self._sweep is not None:
+                    with self.store.write() as s:
+                        settled = self._sweep.finish(s)
+                    self._sweep = None
+                    summary.evicted += settled.removed
+                    summary.kept += settled.kept
+                    summary.offered += settled.offered
                 return
-            except ResyncRequired:
-                log.warning("the server no longer knows our cursor: pulling everything again")
-                self.store.set_setting("cursor", None)
+            except ResyncRequired as exc:
+                self._sweep = resync.begin(self.store, exc)
 
     def _pages(self, transport: Transport, cursor: str | None):
         """Pulled pages in order. The next page is fetched while the caller applies this
@@ -392,6 +435,21 @@ class SyncEngine:
         return {"state": self.state, "pending": pending, "conflicts": conflicts or 0, "rejected": rejected or 0,
                 "last_sync_at": last.get("at"), "last_error": self.last_error, "server_url": self.server_url,
                 "username": self.username}
+
+
+def disk_full(exc: BaseException) -> bool:
+    """True for SQLite's "database or disk is full" (SQLITE_FULL) and the OS's ENOSPC."""
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, sqlite3.Error) and getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return True
+    if isinstance(orig, OSError) and orig.errno == errno.ENOSPC:
+        return True
+    return "database or disk is full" in str(orig)
+
+
+def _pending_count(store) -> int:
+    with store.read() as s:
+        return _pending(s)
 
 
 def _pending(session) -> int:

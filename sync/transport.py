@@ -124,8 +124,10 @@ class Transport:
             if self.cancel.is_set():
                 raise Cancelled("the sync was cancelled")
             try:
+                # verify given per request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE
+                # override a session's own bundle, which would ignore the company CA bundle.
                 response = self.session.request(method, url, data=data, params=params, headers=headers,
-                                                timeout=timeout or self.timeout)
+                                                timeout=timeout or self.timeout, verify=self.session.verify)
             except requests.exceptions.SSLError as exc:
                 # Not retried: a certificate that fails now fails the same way next time.
                 raise CertificateError(

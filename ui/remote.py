@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import DomainError
@@ -33,11 +34,31 @@ def connected(workspace) -> bool:
     return engine_of(workspace) is not None
 
 
-def call(workspace, fn, *args, on_done=None, on_error=None, **kwargs):
+def alive(widget) -> bool:
+    """False once the widget's C++ side is gone (a view closed while its request ran)."""
+    return shiboken6.isValid(widget)
+
+
+def guarded(owner, fn):
+    """`fn` for a callback that may arrive after `owner` was closed: then it is dropped."""
+    if fn is None:
+        return None
+
+    def run(*args):
+        if alive(owner):
+            fn(*args)
+    return run
+
+
+def call(workspace, fn, *args, on_done=None, on_error=None, owner=None, **kwargs):
     """Run `fn(engine, *args, **kwargs)` off the GUI thread; `on_done(result)` or
-    `on_error(ServerRefused)` arrive on it. Returns the Task (None if not connected, in
-    which case `on_error` is told at once)."""
+    `on_error(ServerRefused)` arrive on it (not at all if `owner`, a widget, is gone by
+    then). Returns the Task (None if not connected, in which case `on_error` is told at
+    once)."""
     from sync.engine import SyncError
+
+    if owner is not None:
+        on_done, on_error = guarded(owner, on_done), guarded(owner, on_error)
 
     engine = engine_of(workspace)
     if engine is None:

@@ -35,10 +35,14 @@ class ServerProcess:
     or stop it politely with `stop()`."""
 
     def __init__(self, database_url: str, port: int | None = None, env: dict | None = None,
-                 log_path: Path | None = None, log_level: str = "info"):
+                 log_path: Path | None = None, log_level: str = "info", extra_args: tuple = (),
+                 ca_bundle: str | None = None):
         self.database_url = database_url
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        # With a CA bundle the server speaks HTTPS (extra_args name its certificate).
+        self.ca_bundle = ca_bundle
+        self.url = f"{'https' if ca_bundle else 'http'}://127.0.0.1:{self.port}"
+        self.extra_args = tuple(extra_args)
         self.env = env or {}
         self.log_path = log_path or Path(os.environ.get("TMPDIR", "/tmp")) / f"ltc-server-{self.port}.log"
         self.log_level = log_level
@@ -49,14 +53,14 @@ class ServerProcess:
         self.log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "server", "--host", "127.0.0.1", "--port", str(self.port),
-             "--database-url", self.database_url, "--log-level", self.log_level],
+             "--database-url", self.database_url, "--log-level", self.log_level, *self.extra_args],
             cwd=ROOT, env={**os.environ, **self.env}, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the server exited with {self.proc.returncode}; see {self.log.name}")
             try:
-                if requests.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
+                if requests.get(self.url + "/api/v1/health", timeout=1, verify=self.ca_bundle or True).status_code == 200:
                     return self
             except requests.RequestException:
                 pass
