@@ -4,7 +4,8 @@ The demo data is the public Maven CRM data set (resources/demo/maven-crm, defect
 all), imported the way a customer would: an administrator's client runs the importer
 with the shipped mapping and the answers in resources/demo/maven-decisions.json, and
 pushes it through the sync protocol. Beside it, Chinese customers, deals and activities
-from the seed generator fill the books of the two demo reps. Building that takes about
+from the seed generator fill the books of the two demo reps, and a short cash-side story
+(server/demo_cash.py) gives every role something in its inbox. Building that takes about
 a minute, so the finished server database is kept as a template in the user's data
 directory; every demo run starts from a fresh temporary copy of it.
 """
@@ -35,7 +36,7 @@ USERS = (
 )
 SEED = {"customers": 600, "deals": 1500, "activities": 3000, "contacts": 900, "seed": 7}
 # Bump when what goes into the template changes, so old templates are rebuilt.
-DATA_VERSION = 1
+DATA_VERSION = 2
 
 Progress = Callable[[str], None]
 
@@ -92,6 +93,9 @@ def build_template(target: Path, say: Progress, *, seed: dict | None = None, mav
                             say(f"sent {p.pushed:,} changes"))
             finally:
                 store.close()
+        from server import demo_cash
+
+        demo_cash.play(server.url, PASSWORD, work, say)
     finally:
         server.stop()
     with sqlite3.connect(database) as conn:

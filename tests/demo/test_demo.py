@@ -33,7 +33,14 @@ def test_the_template_is_built_once_and_every_demo_starts_from_a_fresh_copy(data
     finally:
         first.stop()
     second = demo.start_demo(messages.append)
-    second.stop()
+    try:
+        from sqlalchemy import text
+
+        with second.db.read() as conn:
+            numbers = conn.execute(text("SELECT data FROM records WHERE entity = 'invoice'")).scalars().all()
+        assert len(numbers) == 2 and all('"INV-' in n for n in numbers)  # issued by the server
+    finally:
+        second.stop()
     assert len(built) == 1 and demo.template_path().exists()
     assert "demo data ready" in messages
 
