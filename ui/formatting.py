@@ -61,7 +61,10 @@ def money(minor: int | None, currency: str | None = "CNY") -> str:
 
 
 def totals(by_currency: dict) -> str:
-    """Several currencies' totals on one line, CNY first."""
+    """Several currencies' totals on one line, CNY first; a currency whose total is zero
+    is left out when another has an amount."""
+    nonzero = {c: v for c, v in (by_currency or {}).items() if v}
+    by_currency = nonzero or by_currency
     if not by_currency:
         return money(0, "CNY")
     items = sorted(by_currency.items(), key=lambda kv: (kv[0] != "CNY", kv[0]))

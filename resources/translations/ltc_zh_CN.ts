@@ -1704,8 +1704,8 @@ Your saved data is safe. If the program misbehaves from here, close it and start
         <translation>本周到期</translation>
     </message>
     <message>
-        <source>Pipeline (everyone)</source>
-        <translation>销售漏斗（全员）</translation>
+        <source>Pipeline you can see</source>
+        <translation>可见的销售漏斗</translation>
     </message>
     <message>
         <source>Open the board</source>

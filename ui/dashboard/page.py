@@ -29,7 +29,7 @@ class DashboardPage(QWidget):
         layout.addLayout(grid)
         self.deals_box, self.deals_label, deals_button = self._tile(self.tr("My open deals"), self.tr("Show them"))
         self.tasks_box, self.tasks_label, tasks_button = self._tile(self.tr("My tasks"), self.tr("Due this week"))
-        self.pipeline_box, self.pipeline_label, board_button = self._tile(self.tr("Pipeline (everyone)"),
+        self.pipeline_box, self.pipeline_label, board_button = self._tile(self.tr("Pipeline you can see"),
                                                                           self.tr("Open the board"))
         grid.addWidget(self.deals_box, 0, 0)
         grid.addWidget(self.tasks_box, 0, 1)
