@@ -25,7 +25,8 @@ from app import clock  # noqa: E402
 from app.imports import ImportSource, parse_answers, plan_import, run_import  # noqa: E402
 from app.store import Store  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "maven-crm"
+# The public data set, copied unchanged (defects included) into the repository.
+DATA = ROOT / "resources" / "demo" / "maven-crm"
 MAPPING = ROOT / "resources" / "mappings" / "maven-crm" / "set.json"
 ANSWERS = {
     "accounts/industry/unknown_value/technolgy": "map:technology",
