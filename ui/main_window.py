@@ -6,6 +6,7 @@ import logging
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
 )
 
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._fit_screen(center=geometry is None)
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -263,6 +265,23 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         view = settings.value("window/view", "dashboard")
         self.show_view(view if view in self.pages else "dashboard")
+
+    def _fit_screen(self, *, center: bool) -> None:
+        """Never larger than the screen's free area (a size saved on a big monitor must
+        still show the status bar on a 1366x768 laptop); centred on the first start."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width(), area.width() - frame.width())
+        height = min(self.height(), area.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            center = True
+        if center:
+            self.move(area.x() + (area.width() - width - frame.width()) // 2,
+                      area.y() + (area.height() - height - frame.height()) // 2)
 
     def closeEvent(self, event) -> None:
         settings = QSettings()

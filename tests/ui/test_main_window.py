@@ -83,3 +83,15 @@ def test_a_task_falling_due_while_the_app_runs_raises_a_reminder(store, ws, qtbo
         reminders.check()
     assert [t["subject"] for t in blocker.args[0]] == ["给客户回电"]
     settle(qtbot, ws)
+
+
+def test_on_first_start_the_window_fits_a_small_screen(store, ws, qtbot):
+    """The default size is larger than this test screen (800x800): a 1366x768 laptop
+    must still see the status bar."""
+    window = make_window(ws, qtbot)
+    area = window.screen().availableGeometry()
+    assert window.height() > area.height() or window.width() > area.width()
+    window.restore()
+    window.show()
+    assert window.width() <= area.width() and window.height() <= area.height()
+    assert window.statusBar().geometry().bottom() <= area.height()
