@@ -39,6 +39,26 @@ def alive(widget) -> bool:
     return shiboken6.isValid(widget)
 
 
+class Latest:
+    """For a screen that reloads from several answers: `current = latest.start()` at each
+    reload, then wrap every callback in `current(...)`. A reload started while another is
+    on its way supersedes it, and the older answers are dropped instead of mixing in."""
+
+    def __init__(self):
+        self._n = 0
+
+    def start(self):
+        self._n += 1
+        n = self._n
+
+        def current(fn):
+            def run(*args):
+                if n == self._n:
+                    fn(*args)
+            return run
+        return current
+
+
 def guarded(owner, fn):
     """`fn` for a callback that may arrive after `owner` was closed: then it is dropped."""
     if fn is None:

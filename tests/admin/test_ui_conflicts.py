@@ -219,3 +219,23 @@ def test_many_conflicts_are_decided_with_one_rule(sqlite_server, clients, desk, 
     rep.sync()
     assert [f["record_id"] for f in conflict_flags(rep)] == [c["id"]]
     settle(qtbot, ws)
+
+
+def test_a_refresh_started_while_another_runs_replaces_it(sqlite_server, clients, desk, qtbot):
+    """A filter change and a click on Refresh in quick succession: the queue shows the
+    newest answers once, never an empty list assembled from halves of both."""
+    _, _, c = scenes.field_conflict(sqlite_server, clients, {"notes": "同时刷新"})
+    admin, ws = admin_desk(sqlite_server, clients, desk)
+    from ui.conflicts.queue import ConflictQueue
+
+    queue = ConflictQueue(ws)
+    qtbot.addWidget(queue)
+    loads = []
+    queue.sig_loaded.connect(lambda: loads.append([x["record_id"] for x in queue.conflicts]))
+    queue.refresh()
+    queue.refresh()
+    with qtbot.waitSignal(queue.sig_loaded, timeout=15000):
+        queue.refresh()
+    settle(qtbot, ws)
+    qtbot.wait(300)  # any answer of the older refreshes still on its way
+    assert len(loads) == 1 and c["id"] in loads[0]

@@ -52,6 +52,7 @@ class MyProblemsView(QWidget):
         self._flags: list[dict] = []
         self._server: list[dict] | None = None
         self._pending = 0
+        self._latest = remote.Latest()
         self.fix_edits: dict[str, QLineEdit] = {}
         self.fix_errors: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -141,10 +142,12 @@ class MyProblemsView(QWidget):
         conflicts too when connected (they carry all the values)."""
         self._server = None
         self._pending = 2 if remote.connected(self.ws) else 1
-        self.ws.ops.query(self._local, on_done=self._local_arrived)
+        current = self._latest.start()
+        self.ws.ops.query(self._local, on_done=remote.guarded(self, current(self._local_arrived)))
         if remote.connected(self.ws):
-            remote.call(self.ws, admin_conflicts.list_conflicts, "open", on_done=self._server_arrived,
-                        on_error=lambda _exc: self._step(), owner=self)
+            remote.call(self.ws, admin_conflicts.list_conflicts, "open",
+                        on_done=current(lambda rows: self._server_arrived(rows, current)),
+                        on_error=current(lambda _exc: self._step()), owner=self)
 
     @staticmethod
     def _local(session) -> dict:
@@ -160,14 +163,14 @@ class MyProblemsView(QWidget):
         self._combine()
         self._step()
 
-    def _server_arrived(self, rows: list[dict]) -> None:
+    def _server_arrived(self, rows: list[dict], current) -> None:
         def labelled(labels: dict) -> None:
             self._server = [{**r, "label": labels.get((r["entity"], r["record_id"]), "")} for r in rows]
             self._combine()
             self._step()
 
         self.ws.ops.query(sync_problems.labels, [(r["entity"], r["record_id"]) for r in rows],
-                          on_done=remote.guarded(self, labelled))
+                          on_done=remote.guarded(self, current(labelled)))
 
     def _combine(self) -> None:
         """The server's list (full values) plus the conflicts only the local flags know."""

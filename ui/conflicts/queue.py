@@ -57,6 +57,7 @@ class ConflictQueue(QWidget):
         self.labels: dict[tuple[str, str], str] = {}
         self.detail_view: QWidget | None = None
         self._pending = 0
+        self._latest = remote.Latest()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
@@ -160,15 +161,19 @@ class ConflictQueue(QWidget):
                 "min_age_hours": self.age.currentData()}
 
     def refresh(self) -> None:
-        """Fetch the counts, the open conflicts (filtered) and the decided ones."""
+        """Fetch the counts, the open conflicts (filtered) and the decided ones. A refresh
+        started while another is on its way replaces it: the older answers are dropped."""
         self._pending = 3
         filters = self.filters()
-        remote.call(self.ws, admin_conflicts.conflict_counts, on_done=self._counts_arrived, on_error=self._failed)
+        current = self._latest.start()
+        remote.call(self.ws, admin_conflicts.conflict_counts, on_done=current(self._counts_arrived),
+                    on_error=current(self._failed), owner=self)
         remote.call(self.ws, admin_conflicts.list_conflicts, "open", **filters,
-                    on_done=lambda rows: self._rows_arrived("open", rows), on_error=self._failed, owner=self)
+                    on_done=current(lambda rows: self._rows_arrived("open", rows, current)),
+                    on_error=current(self._failed), owner=self)
         remote.call(self.ws, admin_conflicts.list_conflicts, "resolved", **filters,
-                    on_done=lambda rows: self._rows_arrived("resolved", rows), on_error=self._failed,
-                    owner=self)
+                    on_done=current(lambda rows: self._rows_arrived("resolved", rows, current)),
+                    on_error=current(self._failed), owner=self)
 
     def _users_arrived(self, users: list[tuple[str, str]]) -> None:
         for user_id, username in users:
@@ -184,7 +189,7 @@ class ConflictQueue(QWidget):
             self.kind.setItemText(i, f"{kind_name(kind)} ({counts['by_kind'].get(kind, 0)})")
         self._step()
 
-    def _rows_arrived(self, status: str, rows: list[dict]) -> None:
+    def _rows_arrived(self, status: str, rows: list[dict], current) -> None:
         pairs = [(c["entity"], c["record_id"]) for c in rows]
         pairs += [(c["entity"], cand["id"]) for c in rows for cand in c.get("candidates") or []]
         pairs += [(c["details"]["parent_entity"], c["details"]["parent_id"]) for c in rows
@@ -192,7 +197,7 @@ class ConflictQueue(QWidget):
         pairs += [p for c in rows for p in ref_pairs(c["entity"], {
             f: [v for v in sides.values() if v] for f, sides in (c.get("fields") or {}).items()})]
         self.ws.ops.query(sync_problems.labels, pairs,
-                          on_done=remote.guarded(self, lambda labels: self._labelled(status, rows, labels)))
+                          on_done=remote.guarded(self, current(lambda labels: self._labelled(status, rows, labels))))
 
     def _labelled(self, status: str, rows: list[dict], labels: dict) -> None:
         self.labels.update(labels)
