@@ -1,14 +1,17 @@
-"""The start page's numbers: my open deals, my tasks, pipeline totals by stage.
+"""The start page's numbers: my open deals, my tasks, pipeline totals by stage, and the
+money side: what the customers in view owe and how much of it is late.
 
-Two independent halves (everyone's pipeline; my deals and tasks), so a client can run
-them side by side: on a 600,000-row profile each takes ~170 ms."""
+Independent parts (everyone's pipeline; my deals and tasks; receivables), so a client can
+run them side by side: on a 600,000-row profile each takes ~170 ms."""
 from __future__ import annotations
 
 from sqlalchemy import text
 
+from app.queries import receivables
 from app.rules.states import OPEN_STAGES
 
 TASKS_LISTED = 10
+OVERDUE_LISTED = 10
 
 
 def my_deals(session, *, me: str) -> dict:
@@ -69,3 +72,22 @@ def task_summary(session, *, me: str, now: str, week_end: str) -> dict:
 def summary(session, *, me: str, now: str, week_end: str) -> dict:
     """Both parts in one read (scripts, reports)."""
     return {**pipeline_summary(session, me=me), **my_work(session, me=me, now=now, week_end=week_end)}
+
+
+def money_owed(session, *, as_of: str | None = None) -> dict:
+    """{"owed": {"open": {cur: minor}, "overdue": {cur: minor}, "overdue_count",
+    "customers_late"}, "overdue_invoices": the most overdue first (at most ten)}: the
+    receivables of the customers this profile holds."""
+    items = receivables.open_items(session, as_of)
+    owed = {"open": {}, "overdue": {}, "overdue_count": 0, "customers_late": 0}
+    late = set()
+    for item in items:
+        cur = item["currency"]
+        owed["open"][cur] = owed["open"].get(cur, 0) + item["open_minor"]
+        if item["overdue"]:
+            owed["overdue"][cur] = owed["overdue"].get(cur, 0) + item["open_minor"]
+            owed["overdue_count"] += 1
+            late.add(item["customer_id"])
+    owed["customers_late"] = len(late)
+    overdue = sorted((i for i in items if i["overdue"]), key=lambda i: (-i["days_past_due"], i["number"] or ""))
+    return {"owed": owed, "overdue_invoices": overdue[:OVERDUE_LISTED]}

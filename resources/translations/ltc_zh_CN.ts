@@ -1700,6 +1700,22 @@ Your saved data is safe. If the program misbehaves from here, close it and start
         <translation>我的待办</translation>
     </message>
     <message>
+        <source>Waiting on me</source>
+        <translation>待我处理</translation>
+    </message>
+    <message>
+        <source>Open the inbox</source>
+        <translation>打开待办</translation>
+    </message>
+    <message>
+        <source>Customers owe</source>
+        <translation>客户欠款</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>催收</translation>
+    </message>
+    <message>
         <source>Due this week</source>
         <translation>本周到期</translation>
     </message>
@@ -1719,10 +1735,46 @@ Your saved data is safe. If the program misbehaves from here, close it and start
         <source>My deals closing next</source>
         <translation>我即将成交的商机</translation>
     </message>
+    <message>
+        <source>Most overdue invoices</source>
+        <translation>逾期最久的发票</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>逾期：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late invoice(s)</source>
+        <translation>
+            <numerusform>%n 张逾期发票</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in all: %1</source>
+        <translation>未收合计：%1</translation>
+    </message>
     <message numerus="yes">
         <source>%n open deal(s)</source>
         <translation>
             <numerusform>%n 个进行中的商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
