@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from app.rules.standards import normalise_credit_code, normalise_email, normalise_phone
@@ -45,12 +44,16 @@ def pinyin_key(name: str) -> str:
     key = name_key(name)
     if not _CJK_RE.search(key):
         return key
+    from pypinyin import Style, lazy_pinyin  # a third of a second to load: only when a name needs it
+
     return "".join(lazy_pinyin(key, style=Style.NORMAL))
 
 
 @lru_cache(maxsize=65536)
 def initials_key(name: str) -> str:
     """Pinyin initials of the Chinese characters ("张三" -> "zs"), other characters kept."""
+    from pypinyin import Style, lazy_pinyin
+
     text = unicodedata.normalize("NFKC", name or "").lower()
     return "".join(lazy_pinyin(_PUNCT_RE.sub("", text), style=Style.FIRST_LETTER))
 
