@@ -140,6 +140,7 @@ class DeviceOut(BaseModel):
     app_version: str | None
     pending: int | None = Field(description="changes still queued on the device at its last push")
     last_push_at: str | None
-    last_pull_at: str | None
+    last_pull_at: str | None = Field(description="when the device last finished a pull")
+    last_sync_at: str | None = Field(description="the later of the last push and the last finished pull")
     rejected: int = Field(description="mutations from this device the server rejected")
     open_conflicts: int = Field(description="open conflicts caused by this device")

@@ -7,29 +7,38 @@ from sqlalchemy.dialects import postgresql, sqlite
 from server.tables import devices
 
 
+def _upsert(conn, values: dict):
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(devices).values(**values)
+    return stmt.on_conflict_do_update(index_elements=[devices.c.client_id],
+                                      set_={k: stmt.excluded[k] for k in values if k != "client_id"})
+
+
+def saw_pull(db, viewer, now: str) -> None:
+    """Record that the viewer's device finished a pull (its token names the device): a
+    device with nothing to send still shows when it last synced."""
+    if not viewer.client_id:
+        return
+    values = {"client_id": viewer.client_id, "user_id": viewer.id, "last_pull_at": now}
+    if viewer.device_name:
+        values["device_name"] = viewer.device_name
+    with db.write() as conn:
+        conn.execute(_upsert(conn, values))
+
+
 def report(changes, viewer, body) -> None:
     """Stage what a push tells about its device (client id, name, version, pending count)."""
     values = {"client_id": body.client_id, "user_id": viewer.id,
               "device_name": body.device_name or viewer.device_name, "app_version": body.app_version,
               "pending": body.pending, "last_push_at": changes.now}
-    dialect = postgresql if changes.conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(devices).values(**values)
-    stmt = stmt.on_conflict_do_update(index_elements=[devices.c.client_id],
-                                      set_={k: stmt.excluded[k] for k in values if k != "client_id"})
-    changes.execute(stmt)
-
-
-def list_devices(conn, user_id: str | None = None) -> list[dict]:
-    stmt = select(devices).order_by(devices.c.last_push_at.desc())
-    if user_id:
-        stmt = stmt.where(devices.c.user_id == user_id)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    changes.execute(_upsert(changes.conn, values))
 
 
 def overview(conn) -> list[dict]:
-    """Every device that has pushed: its user, app version, what it still held at its
-    last push, and how many of its mutations were rejected and how many of its
-    conflicts are still open. Most recent push first."""
+    """Every device that has synced: its user, app version, what it still held at its
+    last push, its last sync (the later of its last push and its last finished pull),
+    and how many of its mutations were rejected and how many of its conflicts are still
+    open. Most recent sync first."""
     from sqlalchemy import func
 
     from server.tables import conflicts, mutation_results, users
@@ -42,9 +51,10 @@ def overview(conn) -> list[dict]:
     open_conflicts = dict(conn.execute(
         select(conflicts.c.client_id, func.count()).where(conflicts.c.status == "open")
         .group_by(conflicts.c.client_id)).all())
-    stmt = (select(devices, users.c.username).select_from(devices.outerjoin(users, users.c.id == devices.c.user_id))
-            .order_by(devices.c.last_push_at.desc(), devices.c.client_id))
-    return [{**{k: r[k] for k in ("client_id", "user_id", "username", "device_name", "app_version", "pending",
-                                  "last_push_at", "last_pull_at")},
-             "rejected": rejected.get(r["client_id"], 0), "open_conflicts": open_conflicts.get(r["client_id"], 0)}
-            for r in conn.execute(stmt).mappings()]
+    stmt = select(devices, users.c.username).select_from(devices.outerjoin(users, users.c.id == devices.c.user_id))
+    out = [{**{k: r[k] for k in ("client_id", "user_id", "username", "device_name", "app_version", "pending",
+                                 "last_push_at", "last_pull_at")},
+            "last_sync_at": max(r["last_push_at"] or "", r["last_pull_at"] or "") or None,
+            "rejected": rejected.get(r["client_id"], 0), "open_conflicts": open_conflicts.get(r["client_id"], 0)}
+           for r in conn.execute(stmt).mappings()]
+    return sorted(out, key=lambda d: (d["last_sync_at"] or "", d["client_id"]), reverse=True)

@@ -133,8 +133,10 @@ class SyncEngine:
         transport = Transport(url, ca_bundle=ca_bundle, **{k: v for k, v in self.transport_options.items()
                                                            if k != "ca_bundle"})
         try:
+            # The client id lets the server tell this device's syncs apart (the admin's devices view).
             reply = transport.request("POST", "/auth/login", body={
-                "username": username, "password": password, "device_name": self.device_name}, retry=False)
+                "username": username, "password": password, "device_name": self.device_name,
+                "client_id": self.store.client_id()}, retry=False)
         except AuthRequired as exc:
             raise SyncError(exc.message or "wrong user name or password", NEEDS_SIGN_IN) from None
         except TransportError as exc:

@@ -161,3 +161,22 @@ def test_each_device_reports_its_name_version_and_what_it_still_holds(sqlite_ser
     assert (device["username"], device["rejected"], device["open_conflicts"]) == (rep.store.actor().username, 0, 0)
     # Everything it queued went up with that push: nothing is left on the device.
     assert device["pending"] == 0 and device["last_push_at"]
+
+
+def test_a_device_with_nothing_to_send_still_shows_when_it_last_synced(sqlite_server, clients):
+    admin = clients(sqlite_server.user("admin"))
+    reader = clients(sqlite_server.user("manager"), device="经理台式机")
+
+    def device():
+        [d] = [d for d in admin_users.list_devices(admin) if d["client_id"] == reader.store.client_id()]
+        return d
+
+    reader.sync()  # nothing queued: no push, only a pull
+    first = device()
+    assert (first["device_name"], first["last_push_at"]) == ("经理台式机", None)
+    assert first["last_pull_at"] and first["last_sync_at"] == first["last_pull_at"]
+    reader.store.run(customers.create_customer, {"name": f"只拉取的设备 {uuid.uuid4().hex}"}, allow_duplicate=True)
+    reader.sync()  # a push, then the pull that finishes the sync
+    second = device()
+    assert first["last_pull_at"] <= second["last_push_at"] <= second["last_pull_at"] == second["last_sync_at"]
+    assert second["app_version"] and second["pending"] == 0

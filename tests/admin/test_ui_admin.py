@@ -92,6 +92,9 @@ def test_devices_list_each_clients_version_pending_changes_and_problems(sqlite_s
     cells = [model.data(model.index(row, col)) for col in range(model.columnCount())]
     assert cells[0] == rep.store.actor().username and cells[1] == rep.device_name
     assert cells[4] == "0" and cells[5] == "0" and cells[6] == "1"  # pending, rejected, open conflicts
+    from ui import formatting
+
+    assert cells[3] == formatting.local_datetime(page.devices.devices[row]["last_sync_at"]) != ""
 
 
 def test_the_dictionary_editor_adds_relabels_and_retires_codes_that_then_sync(sqlite_server, clients, desk, qtbot,

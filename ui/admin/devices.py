@@ -17,7 +17,8 @@ class DevicesTab(QWidget):
         self.devices: list[dict] = []
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
-        intro = QLabel(self.tr("Each client reports its name, version and queued changes with every push."), self)
+        intro = QLabel(self.tr("Each client reports its name, version and queued changes with every push; "
+                               "its last sync is its latest push or finished pull."), self)
         intro.setWordWrap(True)
         head.addWidget(intro, 1)
         refresh = QPushButton(self.tr("Refresh"), self)
@@ -28,8 +29,9 @@ class DevicesTab(QWidget):
             ("username", self.tr("User"), None),
             ("device_name", self.tr("Device"), None),
             ("app_version", self.tr("Version"), None),
-            ("last_push_at", self.tr("Last sync"), lambda d: formatting.local_datetime(d.get("last_push_at"))),
-            ("pending", self.tr("Pending changes"), lambda d: "" if d.get("pending") is None else str(d["pending"])),
+            ("last_sync_at", self.tr("Last sync"), lambda d: formatting.local_datetime(d.get("last_sync_at"))),
+            ("pending", self.tr("Pending at last push"),
+             lambda d: "" if d.get("pending") is None else str(d["pending"])),
             ("rejected", self.tr("Rejected"), lambda d: str(d["rejected"])),
             ("open_conflicts", self.tr("Open conflicts"), lambda d: str(d["open_conflicts"])),
         ], self, colour=lambda d: "#c62828" if d["rejected"] or d["open_conflicts"] else "")
