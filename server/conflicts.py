@@ -46,13 +46,20 @@ def _visible(stmt, viewer: Viewer, status: str, *, kind: str | None = None, enti
     return stmt
 
 
-def list_conflicts(conn, viewer: Viewer, status: str = "open", **filters) -> list[dict]:
+def list_conflicts(conn, viewer: Viewer, status: str = "open", *, limit: int | None = None,
+                   newest_first: bool = False, **filters) -> list[dict]:
     """Conflicts with `status`: all of them for an admin, the ones they caused for anyone
     else; narrowed by `filters` (kind, entity, user name, device name, min_age_hours),
-    oldest first."""
+    oldest first (by when they arose; decided ones by when they were decided), or newest
+    first; at most `limit` of them."""
     joined = conflicts.outerjoin(users, users.c.id == conflicts.c.user_id)
     stmt = _visible(select(conflicts, users.c.username).select_from(joined), viewer, status, **filters)
-    rows = [_out(r) for r in conn.execute(stmt.order_by(conflicts.c.created_at, conflicts.c.id)).mappings()]
+    when = conflicts.c.resolved_at if status == "resolved" else conflicts.c.created_at
+    order = (when.desc(), conflicts.c.id.desc()) if newest_first else (when, conflicts.c.id)
+    stmt = stmt.order_by(*order)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [_out(r) for r in conn.execute(stmt).mappings()]
     stored = load(conn, [r["record_id"] for r in rows])
     for r in rows:
         row = stored.get(r["record_id"])

@@ -11,13 +11,19 @@ from sync.engine import SyncEngine, SyncError
 FILTERS = ("kind", "entity", "user", "device", "min_age_hours")
 
 
-def list_conflicts(engine: SyncEngine, status: str = "open", **filters) -> list[dict]:
+def list_conflicts(engine: SyncEngine, status: str = "open", *, limit: int | None = None,
+                   newest_first: bool = False, **filters) -> list[dict]:
     """Conflicts as the server lists them (an admin: all; anyone else: their own),
-    narrowed by `filters` (kind, entity, user, device, min_age_hours); oldest first."""
+    narrowed by `filters` (kind, entity, user, device, min_age_hours); oldest first
+    unless `newest_first`; at most `limit`."""
     unknown = set(filters) - set(FILTERS)
     if unknown:
         raise ValueError(f"unknown conflict filters: {', '.join(sorted(unknown))}")
     params = {"status": status, **{k: v for k, v in filters.items() if v not in (None, "")}}
+    if limit is not None:
+        params["limit"] = limit
+    if newest_first:
+        params["newest_first"] = "true"
     return call(engine, "GET", "/conflicts", params=params)
 
 

@@ -992,6 +992,18 @@
             <numerusform>%n 个待处理冲突</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Showing the %n oldest open conflict(s); narrow the list with the filters to reach the others.</source>
+        <translation>
+            <numerusform>显示最早的 %n 个未决冲突；用筛选条件缩小范围以查看其余冲突。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The history shows the latest %n decision(s).</source>
+        <translation>
+            <numerusform>历史记录显示最近的 %n 项决定。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 “%2” looks like an existing one (same %3). Merge them, or keep both.</source>
         <translation>%1“%2”与已有记录相似（%3 相同）。请合并，或两者都保留。</translation>
@@ -2049,8 +2061,8 @@ Your saved data is safe. If the program misbehaves from here, close it and start
 <context>
     <name>DevicesTab</name>
     <message>
-        <source>Each client reports its name, version and queued changes with every push.</source>
-        <translation>每个客户端在每次推送时报告其名称、版本和排队中的更改。</translation>
+        <source>Each client reports its name, version and queued changes with every push; its last sync is its latest push or finished pull.</source>
+        <translation>每个客户端在每次推送时报告其名称、版本和待发送的更改；最近同步时间取最近一次推送或完成的拉取中较晚者。</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2073,8 +2085,8 @@ Your saved data is safe. If the program misbehaves from here, close it and start
         <translation>上次同步</translation>
     </message>
     <message>
-        <source>Pending changes</source>
-        <translation>待发送的更改</translation>
+        <source>Pending at last push</source>
+        <translation>上次推送时待发送</translation>
     </message>
     <message>
         <source>Rejected</source>

@@ -23,12 +23,16 @@ def list_conflicts(status: Literal["open", "resolved"] = Query(default="open"),
                    device: str | None = Query(default=None, max_length=120, description="device name"),
                    min_age_hours: int | None = Query(default=None, ge=0, le=24 * 3650,
                                                      description="only conflicts at least this old"),
+                   limit: int | None = Query(default=None, ge=1, le=10_000, description="at most this many"),
+                   newest_first: bool = Query(default=False, description="the newest first instead of the oldest"),
                    viewer=Depends(current_viewer), db=Depends(get_db)) -> OrjsonResponse:
     """An admin sees every conflict; anyone else the conflicts their own changes caused.
-    Optional filters narrow the list; oldest first."""
+    Optional filters narrow the list; oldest first (decided ones by when they were
+    decided) unless `newest_first`."""
     with db.read() as conn:
         return OrjsonResponse(conflicts.list_conflicts(conn, viewer, status, kind=kind, entity=entity, user=user,
-                                                       device=device, min_age_hours=min_age_hours))
+                                                       device=device, min_age_hours=min_age_hours, limit=limit,
+                                                       newest_first=newest_first))
 
 
 @router.get("/counts", response_model=ConflictCounts, responses=errors(401, 422))

@@ -53,6 +53,28 @@ def test_the_queue_filters_by_kind_entity_user_device_and_age_and_counts_per_kin
     assert len(admin.get("/conflicts").json()) == everyone["total"]
 
 
+def test_a_long_queue_comes_oldest_first_up_to_a_limit_and_the_history_newest_first(server, team, admin):
+    rep, manager = team
+    made = [field_conflict(rep, manager)[1] for _ in range(3)]
+    username = rep.user["username"]
+    listed = admin.get("/conflicts", user=username).json()
+    everything = [c["id"] for c in listed]
+    assert set(everything) == set(made)
+    assert [c["created_at"] for c in listed] == sorted(c["created_at"] for c in listed)  # oldest first
+    assert ids(admin.get("/conflicts", user=username, limit=2)) == everything[:2]
+    assert ids(admin.get("/conflicts", user=username, limit=2, newest_first="true")) == everything[::-1][:2]
+    for conflict_id in made[:2]:
+        r = admin.post(f"/conflicts/{conflict_id}/resolve", {"fields": {"notes": {"take": "server"}}})
+        assert r.status_code == 200, r.text
+    decided = admin.get("/conflicts", status="resolved", user=username).json()
+    assert {c["id"] for c in decided} == set(made[:2])
+    assert [c["resolved_at"] for c in decided] == sorted(c["resolved_at"] for c in decided)
+    latest = ids(admin.get("/conflicts", status="resolved", user=username, newest_first="true", limit=1))
+    assert latest == [decided[-1]["id"]]  # the history opens on the latest decision
+    assert ids(admin.get("/conflicts", user=username)) == [made[2]]
+    assert admin.get("/conflicts", limit=0).status_code == 422
+
+
 def test_a_records_server_history_says_who_changed_what_newest_first(server, team, admin):
     rep, manager = team
     m = create("customer", {"name": company(), "notes": "one"})

@@ -239,3 +239,23 @@ def test_a_refresh_started_while_another_runs_replaces_it(sqlite_server, clients
     settle(qtbot, ws)
     qtbot.wait(300)  # any answer of the older refreshes still on its way
     assert len(loads) == 1 and c["id"] in loads[0]
+
+
+def test_a_queue_longer_than_the_list_says_so_and_shows_the_oldest(sqlite_server, clients, desk, qtbot, monkeypatch):
+    from ui.conflicts import queue as queue_module
+
+    for n in range(3):
+        scenes.field_conflict(sqlite_server, clients, {"notes": f"排队{n}"})
+    admin, ws = admin_desk(sqlite_server, clients, desk)
+    monkeypatch.setattr(queue_module, "OPEN_SHOWN", 2)
+    queue = queue_module.ConflictQueue(ws)
+    qtbot.addWidget(queue)
+    with qtbot.waitSignal(queue.sig_loaded, timeout=15000):
+        queue.refresh()
+    from sync import admin_conflicts
+
+    oldest = [c["id"] for c in admin_conflicts.list_conflicts(admin, "open")][:2]
+    assert [c["id"] for c in queue.conflicts] == oldest
+    assert "Showing the 2 oldest open conflict(s)" in queue.counts_label.text()
+    assert queue.counts_label.text().startswith(queue.tr("%n open conflict(s)", "", len(
+        admin_conflicts.list_conflicts(admin, "open"))))

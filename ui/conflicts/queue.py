@@ -24,6 +24,11 @@ from ui.conflicts.orphan_view import OrphanConflictView
 from ui.conflicts.wording import entity_name, field_name, kind_name, ref_pairs, resolution_text
 from ui.records.dict_model import DictTableModel
 
+# A queue of thousands is worked with the filters: the list holds the oldest open ones
+# (they have waited longest) and the history the latest decisions.
+OPEN_SHOWN = 1000
+HISTORY_SHOWN = 200
+
 AGES = ((None, QT_TRANSLATE_NOOP("ConflictQueue", "Any age")),
         (1, QT_TRANSLATE_NOOP("ConflictQueue", "Older than an hour")),
         (24, QT_TRANSLATE_NOOP("ConflictQueue", "Older than a day")),
@@ -57,6 +62,8 @@ class ConflictQueue(QWidget):
         self.labels: dict[tuple[str, str], str] = {}
         self.detail_view: QWidget | None = None
         self._pending = 0
+        self._counts_text = ""
+        self._notes: dict[str, str] = {}
         self._latest = remote.Latest()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -164,14 +171,16 @@ class ConflictQueue(QWidget):
         """Fetch the counts, the open conflicts (filtered) and the decided ones. A refresh
         started while another is on its way replaces it: the older answers are dropped."""
         self._pending = 3
+        self._notes = {}
         filters = self.filters()
         current = self._latest.start()
         remote.call(self.ws, admin_conflicts.conflict_counts, on_done=current(self._counts_arrived),
                     on_error=current(self._failed), owner=self)
-        remote.call(self.ws, admin_conflicts.list_conflicts, "open", **filters,
+        remote.call(self.ws, admin_conflicts.list_conflicts, "open", **filters, limit=OPEN_SHOWN,
                     on_done=current(lambda rows: self._rows_arrived("open", rows, current)),
                     on_error=current(self._failed), owner=self)
-        remote.call(self.ws, admin_conflicts.list_conflicts, "resolved", **filters,
+        remote.call(self.ws, admin_conflicts.list_conflicts, "resolved", **filters, limit=HISTORY_SHOWN,
+                    newest_first=True,
                     on_done=current(lambda rows: self._rows_arrived("resolved", rows, current)),
                     on_error=current(self._failed), owner=self)
 
@@ -183,7 +192,7 @@ class ConflictQueue(QWidget):
 
     def _counts_arrived(self, counts: dict) -> None:
         parts = [f"{kind_name(k)} {n}" for k, n in counts["by_kind"].items()]
-        self.counts_label.setText(self.tr("%n open conflict(s)", "", counts["total"]) + " — " + " · ".join(parts))
+        self._counts_text = self.tr("%n open conflict(s)", "", counts["total"]) + " — " + " · ".join(parts)
         for i in range(1, self.kind.count()):
             kind = self.kind.itemData(i)
             self.kind.setItemText(i, f"{kind_name(kind)} ({counts['by_kind'].get(kind, 0)})")
@@ -201,6 +210,11 @@ class ConflictQueue(QWidget):
 
     def _labelled(self, status: str, rows: list[dict], labels: dict) -> None:
         self.labels.update(labels)
+        if status == "open" and len(rows) >= OPEN_SHOWN:
+            self._notes["open"] = self.tr("Showing the %n oldest open conflict(s); narrow the list with the "
+                                          "filters to reach the others.", "", len(rows))
+        if status == "resolved" and len(rows) >= HISTORY_SHOWN:
+            self._notes["resolved"] = self.tr("The history shows the latest %n decision(s).", "", len(rows))
         if status == "resolved":
             self.resolved = sorted(rows, key=lambda c: c.get("resolved_at") or "", reverse=True)
             self.history_model.set_rows(self.resolved)
@@ -219,6 +233,8 @@ class ConflictQueue(QWidget):
     def _step(self) -> None:
         self._pending -= 1
         if self._pending <= 0:
+            # A list cut short says so beside the counts.
+            self.counts_label.setText(" ".join([self._counts_text, *self._notes.values()]).strip())
             self.sig_loaded.emit()
 
     def _failed(self, exc) -> None:
