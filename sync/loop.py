@@ -41,10 +41,12 @@ class SyncLoop:
     def start(self) -> None:
         if self._thread and self._thread.is_alive():
             return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="ltc-sync", daemon=True)
+        # Each start has its own stop event: a waiting thread of an earlier start, still in
+        # its long poll, ends at its next turn instead of carrying on beside the new one.
+        self._stop = stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(stop,), name="ltc-sync", daemon=True)
         self._thread.start()
-        self._poller = threading.Thread(target=self._poll, name="ltc-sync-wait", daemon=True)
+        self._poller = threading.Thread(target=self._poll, args=(stop,), name="ltc-sync-wait", daemon=True)
         self._poller.start()
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -61,8 +63,8 @@ class SyncLoop:
         self._wake.set()
 
     # The syncing thread: one sync at a time, woken by triggers or the schedule.
-    def _run(self) -> None:
-        while not self._stop.is_set():
+    def _run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
             self._sync_once()
             pause = self.interval if self.engine.state != OFFLINE else self._offline_pause
             if self.engine.state == OFFLINE:
@@ -88,20 +90,24 @@ class SyncLoop:
         self.on_finished(summary, error)
 
     # The waiting thread: long polls and wakes the syncing thread on a change.
-    def _poll(self) -> None:
-        while not self._stop.is_set() and not self._first_sync_done.wait(0.5):
+    def _poll(self, stop: threading.Event) -> None:
+        while not stop.is_set() and not self._first_sync_done.wait(0.5):
             pass
-        while not self._stop.is_set():
+        while not stop.is_set():
             if self.engine.state in (OFFLINE, NOT_CONNECTED, NEEDS_SIGN_IN, UPGRADE_REQUIRED):
-                self._stop.wait(1.0)
+                stop.wait(1.0)
                 continue
             try:
                 if self.engine.wait_for_changes(self.poll_timeout):
                     self.trigger()
             except SyncError:
+                if stop.is_set():
+                    # Stopped while this poll waited: whoever listened may be gone by now
+                    # (the window closed), so nothing is reported.
+                    return
                 self.on_state(self.engine.state)
                 self.trigger()  # the syncing thread finds out what is wrong and backs off
-                self._stop.wait(2.0)
+                stop.wait(2.0)
             except Exception:
                 log.exception("long poll failed")
-                self._stop.wait(5.0)
+                stop.wait(5.0)

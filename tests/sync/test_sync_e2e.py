@@ -172,6 +172,37 @@ def test_a_change_on_one_online_client_shows_on_another_within_three_seconds(cli
         loop.stop()
 
 
+def test_a_stopped_loop_stays_silent_when_its_open_long_poll_fails_later(clients, server):
+    """Closing the window stops the loop while its long poll may still wait on the
+    server; when that poll fails afterwards, nobody (a window already gone) is told."""
+    from sync.loop import SyncLoop
+
+    parked, release = threading.Event(), threading.Event()
+
+    def faults(_n, _method, path):
+        if "/sync/wait" in path:
+            parked.set()
+            release.wait(20)
+            return "drop"
+        return None
+
+    states = []
+    synced = threading.Event()
+    with FaultyProxy(server.url, faults) as proxy:
+        engine = clients("rep1", url=proxy.url, retries=0)
+        loop = SyncLoop(engine, interval=300, poll_timeout=20, on_state=states.append,
+                        on_finished=lambda _summary, _error: synced.set())
+        loop.start()
+        assert synced.wait(15) and parked.wait(15)  # the waiting thread's poll is open
+        poller = loop._poller
+        loop.stop()
+        states.clear()
+        release.set()  # now the open poll fails
+        poller.join(15)
+        assert not poller.is_alive()
+    assert states == []
+
+
 def test_syncs_complete_through_drops_delays_502s_and_truncated_replies(clients, server):
     faults = ["drop", "502", "truncate", "delay", "reset", "after", "502", "truncate"]
     queue = list(faults)
