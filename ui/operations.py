@@ -27,6 +27,7 @@ class Task(QObject):
         super().__init__(parent)
         self._sig_finished.connect(self._deliver)
         self.cancelled = False
+        self.latest_key = None
 
     @Slot(bool, object)
     def _deliver(self, ok: bool, value) -> None:
@@ -80,11 +81,23 @@ class Operations(QObject):
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
         self._running: set[Task] = set()
+        self._latest: dict = {}
 
     # -- generic ----------------------------------------------------------------------
-    def submit(self, fn, *args, write: bool = False, on_done=None, on_error=None, **kwargs) -> Task:
-        """Run `fn(*args, **kwargs)` in the background (the write pool if `write`)."""
+    def submit(self, fn, *args, write: bool = False, on_done=None, on_error=None, latest=None, **kwargs) -> Task:
+        """Run `fn(*args, **kwargs)` in the background (the write pool if `write`).
+
+        `latest`: a key (e.g. `(self, "rows")`) for a read that a screen repeats as the
+        selection, the filter or the data changes. Reads run in parallel and can finish
+        in any order; a newer read under the same key drops the result of any older one
+        still running, so a stale answer never lands on top of a fresh one."""
         task = Task(self)
+        if latest is not None:
+            older = self._latest.get(latest)
+            if older is not None:
+                older.cancel()
+            self._latest[latest] = task
+            task.latest_key = latest
         if on_done is not None:
             task.sig_done.connect(on_done)
         if on_error is not None:
@@ -97,6 +110,8 @@ class Operations(QObject):
 
     def _finished(self, task: Task) -> None:
         self._running.discard(task)
+        if task.latest_key is not None and self._latest.get(task.latest_key) is task:
+            del self._latest[task.latest_key]
         task.deleteLater()
         if not self._running:
             self.sig_busy.emit(False)
@@ -105,8 +120,9 @@ class Operations(QObject):
         return not self._running
 
     # -- the two shapes the widgets use -------------------------------------------------
-    def query(self, fn, *args, on_done=None, on_error=None, **kwargs) -> Task:
-        """Run read function `fn(session, *args, **kwargs)` in a read session."""
+    def query(self, fn, *args, on_done=None, on_error=None, latest=None, **kwargs) -> Task:
+        """Run read function `fn(session, *args, **kwargs)` in a read session (`latest`:
+        see `submit`)."""
         store = self.store
 
         def work():
@@ -114,7 +130,7 @@ class Operations(QObject):
                 return fn(session, *args, **kwargs)
 
         work.__name__ = getattr(fn, "__name__", "query")
-        return self.submit(work, on_done=on_done, on_error=on_error)
+        return self.submit(work, on_done=on_done, on_error=on_error, latest=latest)
 
     def service(self, fn, *args, on_done=None, on_error=None, **kwargs) -> Task:
         """Run service `fn(uow, *args, **kwargs)` in its own unit of work on the write

@@ -103,7 +103,7 @@ class SyncStatusBar(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.ws.ops.query(sync_status.counts, on_done=self._counts_arrived)
+        self.ws.ops.query(sync_status.counts, on_done=self._counts_arrived, latest=(self, "_counts_arrived"))
 
     def _counts_arrived(self, counts: dict) -> None:
         self.counts = counts

@@ -117,7 +117,8 @@ class DictionaryEditor(QWidget):
 
     # -- loading --------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ws.ops.query(vocabularies.vocabularies, on_done=self._vocabularies_arrived)
+        self.ws.ops.query(vocabularies.vocabularies, on_done=self._vocabularies_arrived,
+                          latest=(self, "vocabularies"))
 
     def _vocabularies_arrived(self, rows) -> None:
         current = self.vocabulary()
@@ -145,7 +146,8 @@ class DictionaryEditor(QWidget):
     def load(self) -> None:
         vocabulary = self.vocabulary()
         if vocabulary:
-            self.ws.ops.query(vocabularies.entries, vocabulary, on_done=self._entries_arrived)
+            self.ws.ops.query(vocabularies.entries, vocabulary, on_done=self._entries_arrived,
+                              latest=(self, "entries"))
 
     def _entries_arrived(self, rows: list[dict]) -> None:
         self.rows = rows

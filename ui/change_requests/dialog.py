@@ -180,7 +180,7 @@ class ChangeRequestView(QDialog):
 
     def load(self) -> None:
         self.ws.ops.submit(read, self.ws.store, change_queries.change_request_view, self.request_id,
-                           on_done=self._arrived)
+                           on_done=self._arrived, latest=(self, "_arrived"))
 
     def _arrived(self, data: dict) -> None:
         self.data = data

@@ -33,7 +33,8 @@ class RecordPicker(QLineEdit):
         self.textEdited.connect(lambda _t: (setattr(self, "_id", None), self._timer.start()))
 
     def lookup(self) -> None:
-        self.ws.ops.query(merges.find_records, self.entity, self.text().strip(), on_done=self._arrived)
+        self.ws.ops.query(merges.find_records, self.entity, self.text().strip(), on_done=self._arrived,
+                          latest=(self, "_arrived"))
 
     def _arrived(self, rows) -> None:
         # Two records may share a name: the shown text carries a short id then.

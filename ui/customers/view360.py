@@ -162,7 +162,7 @@ class Customer360(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.ws.ops.query(customer_queries.view, self.customer_id, on_done=self._arrived)
+        self.ws.ops.query(customer_queries.view, self.customer_id, on_done=self._arrived, latest=(self, "_arrived"))
         self.documents_box.reload()
 
     def _changed(self, names: set) -> None:

@@ -85,11 +85,13 @@ class DashboardPage(QWidget):
         self._parts = {}
         self._expected = {"tasks", "owed", "waiting"} | ({"pipeline"} if self.sells else set())
         if self.sells:
-            self.ws.ops.query(dashboard.pipeline_summary, me=self.ws.actor.id, on_done=self._part)
+            self.ws.ops.query(dashboard.pipeline_summary, me=self.ws.actor.id, on_done=self._part,
+                              latest=(self, "pipeline"))
         self.ws.ops.query(dashboard.my_work, me=self.ws.actor.id, now=params["now"],
-                          week_end=params["week_end"], on_done=self._part)
-        self.ws.ops.query(dashboard.money_owed, on_done=self._part)
-        self.ws.ops.submit(read, self.ws.store, handoffs.inbox, on_done=lambda items: self._part({"waiting": items}))
+                          week_end=params["week_end"], on_done=self._part, latest=(self, "work"))
+        self.ws.ops.query(dashboard.money_owed, on_done=self._part, latest=(self, "owed"))
+        self.ws.ops.submit(read, self.ws.store, handoffs.inbox, on_done=lambda items: self._part({"waiting": items}),
+                           latest=(self, "waiting"))
 
     def _part(self, part: dict) -> None:
         self._parts.update(part)

@@ -170,7 +170,7 @@ class PipelineBoard(QWidget):
     def reload(self) -> None:
         probabilities = {s: self.ws.dictionary.stage_probability(s) for s in DEAL_STAGES}
         self.ws.ops.query(deal_queries.board, me=self.ws.actor.id, mine=self.mine.isChecked(),
-                          default_probability=probabilities, on_done=self._arrived)
+                          default_probability=probabilities, on_done=self._arrived, latest=(self, "_arrived"))
 
     def _changed(self, names: set) -> None:
         if names & {"deal", "customer", "sync"}:

@@ -46,7 +46,8 @@ class CustomerPicker(QLineEdit):
 
     def _lookup(self) -> None:
         text = self.text().strip()
-        self.ws.ops.query(customer_queries.parents, like=text, limit=30, on_done=self._arrived)
+        self.ws.ops.query(customer_queries.parents, like=text, limit=30, on_done=self._arrived,
+                          latest=(self, "_arrived"))
 
     def _arrived(self, rows) -> None:
         self._choices = {name: cid for cid, name in rows}

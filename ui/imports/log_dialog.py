@@ -68,7 +68,7 @@ class ImportLogDialog(QDialog):
 
     def reload(self):
         """Read the latest runs (in the background); the first is shown."""
-        return self.ws.ops.submit(log.runs, self.ws.store, on_done=self._listed)
+        return self.ws.ops.submit(log.runs, self.ws.store, on_done=self._listed, latest=(self, "_listed"))
 
     def _listed(self, runs: list[dict]) -> None:
         self.runs.set_rows(runs)
@@ -79,7 +79,7 @@ class ImportLogDialog(QDialog):
         run = self.runs.row(row)
         if not run:
             return None
-        return self.ws.ops.submit(log.run, self.ws.store, run["id"], on_done=self._detail)
+        return self.ws.ops.submit(log.run, self.ws.store, run["id"], on_done=self._detail, latest=(self, "_detail"))
 
     def _detail(self, run: dict | None) -> None:
         self.detail = run

@@ -169,7 +169,7 @@ class InboxPage(QWidget):
 
     def refresh(self) -> None:
         self._dirty = False
-        self.ws.ops.submit(read, self.ws.store, handoffs.inbox, on_done=self._arrived)
+        self.ws.ops.submit(read, self.ws.store, handoffs.inbox, on_done=self._arrived, latest=(self, "_arrived"))
 
     def _arrived(self, items: list[dict]) -> None:
         keep = self.current.get("id")

@@ -185,7 +185,7 @@ class AllocationDialog(QDialog):
 
     def load(self) -> None:
         self.ws.ops.submit(read, self.ws.store, payment_queries.allocation_view, self.payment_id,
-                           on_done=self._arrived)
+                           on_done=self._arrived, latest=(self, "_arrived"))
 
     def _arrived(self, data: dict) -> None:
         self.data = data

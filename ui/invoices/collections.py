@@ -80,7 +80,7 @@ class CollectionsView(QWidget):
         target = self.ws.dictionary.number("handoff_target_hours", "collection", 168)
         owner = self.ws.actor.id if self.mine.isChecked() else None
         self.ws.ops.query(collection_queries.collections, target_hours=target, owner_id=owner,
-                          on_done=self._arrived)
+                          on_done=self._arrived, latest=(self, "_arrived"))
 
     def _arrived(self, rows: list[dict]) -> None:
         selected = self.selected()

@@ -97,7 +97,8 @@ class CustomerDocuments(QWidget):
         self.note.setVisible(not rows)
 
     def reload(self) -> None:
-        self.ws.ops.query(receivables.customer_receivables, self.customer_id, on_done=self._figures)
+        self.ws.ops.query(receivables.customer_receivables, self.customer_id, on_done=self._figures,
+                          latest=(self, "_figures"))
 
     def _figures(self, figures: dict) -> None:
         self.figures = figures

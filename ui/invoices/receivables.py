@@ -123,7 +123,7 @@ class ReceivablesView(QWidget):
 
     def refresh(self) -> None:
         self._dirty = False
-        self.ws.ops.query(receivables.aging, self.day(), on_done=self._arrived)
+        self.ws.ops.query(receivables.aging, self.day(), on_done=self._arrived, latest=(self, "_arrived"))
 
     def _arrived(self, aging: dict) -> None:
         self.aging = aging
@@ -156,7 +156,7 @@ class ReceivablesView(QWidget):
             return
         self.items_title.setText(self.tr("Open invoices of %1").replace("%1", customer["customer_name"] or ""))
         self.ws.ops.query(receivables.open_items, self.day(), customer_id=customer["customer_id"],
-                          currency=customer["currency"], on_done=self._items)
+                          currency=customer["currency"], on_done=self._items, latest=(self, "_items"))
 
     def _items(self, rows: list[dict]) -> None:
         self.items.set_rows(rows)

@@ -164,6 +164,7 @@ class InvoiceView(QDialog):
 
     def load(self) -> None:
         self.ws.ops.submit(read, self.ws.store, invoice_queries.invoice_view, self.invoice_id, on_done=self._arrived,
+                           latest=(self, "_arrived"),
                            on_error=lambda exc: self._say(getattr(exc, "message", str(exc)), OVERDUE))
 
     def _changed_elsewhere(self, names: set) -> None:

@@ -153,6 +153,7 @@ class OrderView(QDialog):
     # -- loading ------------------------------------------------------------------------
     def load(self) -> None:
         self.ws.ops.submit(read, self.ws.store, order_queries.order_view, self.order_id, on_done=self._arrived,
+                           latest=(self, "_arrived"),
                            on_error=lambda exc: self._say(getattr(exc, "message", str(exc)), error=True))
 
     def _changed_elsewhere(self, names: set) -> None:

@@ -107,7 +107,7 @@ class QualityPage(QWidget):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         params = self.ws.filter_params()
-        self.ws.ops.query(quality.counts, params, self.days.value(), on_done=self._counted)
+        self.ws.ops.query(quality.counts, params, self.days.value(), on_done=self._counted, latest=(self, "_counted"))
         if self.ws.actor.role == "admin" and remote.connected(self.ws):
             remote.call(self.ws, admin_conflicts.conflict_counts, on_done=self._queue_counted,
                         on_error=lambda _exc: None, owner=self)

@@ -44,7 +44,7 @@ class DealPicker(QDialog):
 
     def lookup(self) -> None:
         self.ws.ops.query(quote_queries.deal_choices, self.search.text(), 100, self.customer_id,
-                          on_done=self._arrived)
+                          on_done=self._arrived, latest=(self, "_arrived"))
 
     def _arrived(self, rows: list[dict]) -> None:
         self.list.clear()

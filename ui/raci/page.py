@@ -159,7 +159,8 @@ class ResponsibilitiesPage(QWidget):
 
     def refresh(self) -> None:
         self._dirty = False
-        self.ws.ops.submit(read, self.ws.store, responsibilities.table, on_done=self._arrived)
+        self.ws.ops.submit(read, self.ws.store, responsibilities.table, on_done=self._arrived,
+                           latest=(self, "_arrived"))
 
     def _arrived(self, table: list[dict]) -> None:
         self.model.set_matrix(table)

@@ -173,7 +173,7 @@ class QuotaDialog(QDialog):
     def reload(self):
         first, last = self.months()
         return self.ws.ops.query(quota_queries.grid, self.ws.actor, first, last, self.currency.currentData(),
-                                 on_done=self.model.set_grid)
+                                 on_done=self.model.set_grid, latest=(self, "set_grid"))
 
     def save(self):
         """Write the changed cells; the dialog closes when they are saved."""
