@@ -1,9 +1,12 @@
 """The devices that sync: who, which app version, how many changes they still hold."""
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app import clock
 from server.tables import devices
 
 
@@ -14,12 +17,24 @@ def _upsert(conn, values: dict):
                                       set_={k: stmt.excluded[k] for k in values if k != "client_id"})
 
 
-def saw_pull(db, viewer, now: str) -> None:
+# A finished pull is written down at most this often per device: "last sync" to the
+# minute, without a write transaction on every sync of every client.
+PULL_NOTE_SECONDS = 60
+
+
+def saw_pull(db, viewer) -> None:
     """Record that the viewer's device finished a pull (its token names the device): a
     device with nothing to send still shows when it last synced."""
     if not viewer.client_id:
         return
-    values = {"client_id": viewer.client_id, "user_id": viewer.id, "last_pull_at": now}
+    now = clock.now()
+    with db.read() as conn:
+        known = conn.execute(select(devices.c.user_id, devices.c.last_pull_at)
+                             .where(devices.c.client_id == viewer.client_id)).first()
+    recent = clock.format_datetime(now - dt.timedelta(seconds=PULL_NOTE_SECONDS))
+    if known is not None and known.user_id == viewer.id and (known.last_pull_at or "") > recent:
+        return
+    values = {"client_id": viewer.client_id, "user_id": viewer.id, "last_pull_at": clock.format_datetime(now)}
     if viewer.device_name:
         values["device_name"] = viewer.device_name
     with db.write() as conn:

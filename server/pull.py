@@ -86,8 +86,8 @@ def _raw(conn, column):
     return cast(column, LargeBinary)
 
 
-def page(db, viewer: Viewer, cursor: str | None, limit: int | None = None) -> bytes:
-    """One pull page as the response body bytes."""
+def page(db, viewer: Viewer, cursor: str | None, limit: int | None = None) -> tuple[bytes, bool]:
+    """One pull page as the response body bytes, and whether another page follows."""
     limit = max(1, min(limit or DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT))
     with db.read() as conn:
         epoch, current = state(conn)
@@ -113,7 +113,7 @@ def page(db, viewer: Viewer, cursor: str | None, limit: int | None = None) -> by
         rows = rows[:limit]
     next_cursor = encode_cursor(epoch, rows[-1][0] if has_more else current)
     if as_text:
-        return _text_page(rows, next_cursor, has_more)
+        return _text_page(rows, next_cursor, has_more), has_more
     parts = [
         b'{"entity":"%b","record_id":"%b","version":%d,"op":"%b","data":%b,"conflict_ids":%b}'
         % (r[1], r[2], r[0], b"delete" if r[3] else b"upsert", r[4], r[5] or b"[]")
@@ -123,7 +123,7 @@ def page(db, viewer: Viewer, cursor: str | None, limit: int | None = None) -> by
         for r in rows
     ]
     return b'{"changes":[%b],"cursor":"%b","has_more":%b}' % (
-        b",".join(parts), next_cursor.encode(), b"true" if has_more else b"false")
+        b",".join(parts), next_cursor.encode(), b"true" if has_more else b"false"), has_more
 
 
 def _text_page(rows, next_cursor: str, has_more: bool) -> bytes:

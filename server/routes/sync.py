@@ -8,7 +8,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from app import clock
 from server import devices, pull, push
 from server.responses import OrjsonResponse
 from server.routes.deps import errors, get_config, get_db, sync_viewer
@@ -31,9 +30,9 @@ def pull_changes(cursor: str | None = Query(default=None, max_length=200, descri
                  viewer=Depends(sync_viewer), db=Depends(get_db)) -> Response:
     """The changes after `cursor` in the caller's scope, oldest first; `has_more` says
     another page is waiting. Never skips a change."""
-    body = pull.page(db, viewer, cursor, limit)
-    if body.endswith(b'"has_more":false}'):
-        devices.saw_pull(db, viewer, clock.now_iso())  # the device is up to date now
+    body, has_more = pull.page(db, viewer, cursor, limit)
+    if not has_more:
+        devices.saw_pull(db, viewer)  # the device is up to date now
     return Response(body, media_type="application/json")
 
 

@@ -178,5 +178,7 @@ def test_a_device_with_nothing_to_send_still_shows_when_it_last_synced(sqlite_se
     reader.store.run(customers.create_customer, {"name": f"只拉取的设备 {uuid.uuid4().hex}"}, allow_duplicate=True)
     reader.sync()  # a push, then the pull that finishes the sync
     second = device()
-    assert first["last_pull_at"] <= second["last_push_at"] <= second["last_pull_at"] == second["last_sync_at"]
+    assert first["last_pull_at"] <= second["last_push_at"] == second["last_sync_at"]
+    # A pull is written down at most once a minute per device (no write on every sync).
+    assert second["last_pull_at"] == first["last_pull_at"]
     assert second["app_version"] and second["pending"] == 0
