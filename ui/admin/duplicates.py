@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from sync import admin_conflicts
 from ui import remote
 from ui.conflicts.merge_view import MergeView
-from ui.conflicts.picker import RecordPicker
+from ui.records.picker import RecordPicker
 from ui.conflicts.wording import entity_name
 
 MERGEABLE = ("customer", "contact", "lead")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from ui import formatting
 from ui.conflicts.field_view import ERROR_STYLE
-from ui.conflicts.picker import RecordPicker
+from ui.records.picker import RecordPicker
 from ui.conflicts.server_history import ServerHistory
 from ui.conflicts.wording import entity_name
 

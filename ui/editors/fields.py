@@ -1,11 +1,12 @@
 """Input widgets for record fields: each reads and writes a wire-format value."""
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.queries import customers as customer_queries
 from ui import formatting
+from ui.records.picker import RecordPicker
 
 
 class FieldDef:
@@ -21,53 +22,22 @@ class FieldDef:
         self.roles = roles
 
 
-class CustomerPicker(QLineEdit):
+class CustomerPicker(RecordPicker):
     """Type part of a customer's name, pick from the suggestions (fetched in the background)."""
 
-    sig_picked = Signal(str)
-
     def __init__(self, workspace, parent=None):
-        super().__init__(parent)
-        self.ws = workspace
-        self._choices: dict[str, str] = {}
-        self._id: str | None = None
-        self._model = QStringListModel(self)
-        completer = QCompleter(self._model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setCompleter(completer)
-        completer.activated.connect(self._activated)
+        super().__init__(workspace, "customer", parent)
         self.setPlaceholderText(self.tr("Type to find a customer"))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self._lookup)
-        self.textEdited.connect(lambda _t: (setattr(self, "_id", None), self._timer.start()))
 
-    def _lookup(self) -> None:
-        text = self.text().strip()
-        self.ws.ops.query(customer_queries.parents, like=text, limit=30, on_done=self._arrived,
-                          latest=(self, "_arrived"))
-
-    def _arrived(self, rows) -> None:
-        self._choices = {name: cid for cid, name in rows}
-        self._model.setStringList([name for _, name in rows])
-        if self.hasFocus():
-            self.completer().complete()
-
-    def _activated(self, text: str) -> None:
-        self._id = self._choices.get(text)
-        if self._id:
-            self.sig_picked.emit(self._id)
+    def _find(self, session, text: str) -> list[tuple[str, str]]:
+        return customer_queries.parents(session, like=text, limit=30)
 
     def set_customer(self, customer_id: str | None, name: str = "") -> None:
         self._id = customer_id
         self.setText(name)
 
     def customer_id(self) -> str | None:
-        if self._id is None and self.text().strip() in self._choices:
-            self._id = self._choices[self.text().strip()]
-        return self._id
+        return self.record_id()
 
 
 def make_widget(field: FieldDef, workspace, parent=None) -> QWidget:

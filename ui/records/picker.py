@@ -1,8 +1,8 @@
-"""Pick a record of any entity by typing part of its name (suggestions from the local
-copy, fetched in the background)."""
+"""Pick a record by typing part of its name: suggestions from the local copy, fetched in
+the background a moment after the last keystroke (a newer lookup drops an older one)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from app.queries import merges
@@ -25,7 +25,8 @@ class RecordPicker(QLineEdit):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
         completer.activated.connect(self._activated)
-        self.setPlaceholderText(self.tr("Type part of the name"))
+        # The context by name: self.tr would look under a subclass's name (CustomerPicker).
+        self.setPlaceholderText(QCoreApplication.translate("RecordPicker", "Type part of the name"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
@@ -33,8 +34,11 @@ class RecordPicker(QLineEdit):
         self.textEdited.connect(lambda _t: (setattr(self, "_id", None), self._timer.start()))
 
     def lookup(self) -> None:
-        self.ws.ops.query(merges.find_records, self.entity, self.text().strip(), on_done=self._arrived,
-                          latest=(self, "_arrived"))
+        self.ws.ops.query(self._find, self.text().strip(), on_done=self._arrived, latest=(self, "lookup"))
+
+    def _find(self, session, text: str) -> list[tuple[str, str]]:
+        """(id, label) of the records whose name contains `text`."""
+        return merges.find_records(session, self.entity, text)
 
     def _arrived(self, rows) -> None:
         # Two records may share a name: the shown text carries a short id then.
