@@ -37,6 +37,7 @@ class EngineSyncAdapter(SyncAdapter):
 
         self.engine = engine
         self._running = False
+        self._stopped = False  # after stop(), nothing starts the loop again but start()
         self._relay = _Relay(self)
         self._relay.progress.connect(self._progress)
         self._relay.done.connect(self._done)
@@ -58,10 +59,15 @@ class EngineSyncAdapter(SyncAdapter):
 
     def start(self) -> None:
         """Begin syncing in the background (a first sync right away)."""
+        self._stopped = False
         if self.available():
             self.loop.start()
 
     def stop(self) -> None:
+        """Stop syncing (the window closes): a push still waiting on its timer is not
+        started, and neither Sync now nor a local edit starts the loop again."""
+        self._stopped = True
+        self._push_timer.stop()
         self.loop.stop()
 
     def available(self) -> bool:
@@ -79,7 +85,7 @@ class EngineSyncAdapter(SyncAdapter):
         return self._running
 
     def sync_now(self) -> None:
-        if not self.available():
+        if not self.available() or self._stopped:
             return
         if not (self.loop._thread and self.loop._thread.is_alive()):
             self.loop.start()
@@ -110,7 +116,7 @@ class EngineSyncAdapter(SyncAdapter):
         self.sig_state_changed.emit(self.state())
 
     def _local_change(self, entities) -> None:
-        if self.available() and "sync" not in entities:
+        if self.available() and not self._stopped and "sync" not in entities:
             self._push_timer.start()
 
     @Slot()

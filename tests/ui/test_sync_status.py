@@ -156,3 +156,13 @@ def test_a_local_edit_goes_out_by_itself_shortly_after(clients, qtbot):
     # Other syncs may run meanwhile (the long poll wakes for others' changes too).
     qtbot.waitUntil(lambda: any(r["pushed"] == 1 for r in results), timeout=PUSH_DELAY_MS + 20000)
     adapter.stop()
+    stopped = adapter.loop._thread
+    qtbot.waitUntil(lambda: not stopped.is_alive(), timeout=10000)
+    # Stopped (the window is closing): neither a push waiting on its timer, nor a local
+    # edit, nor Sync now starts the loop again behind the closing window's back.
+    engine.store.run(customers.create_customer, {"name": "关窗后的客户"}, allow_duplicate=True)
+    ws.events.changed({"customer"})
+    adapter.sync_now()
+    qtbot.wait(PUSH_DELAY_MS + 500)
+    assert adapter.loop._thread is stopped and not stopped.is_alive()
+    ws.ops.wait()
