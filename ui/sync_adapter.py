@@ -63,12 +63,12 @@ class EngineSyncAdapter(SyncAdapter):
         if self.available():
             self.loop.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
         """Stop syncing (the window closes): a push still waiting on its timer is not
         started, and neither Sync now nor a local edit starts the loop again."""
         self._stopped = True
         self._push_timer.stop()
-        self.loop.stop()
+        self.loop.stop(timeout=timeout)
 
     def available(self) -> bool:
         return bool(self.engine.server_url)
@@ -100,7 +100,7 @@ class EngineSyncAdapter(SyncAdapter):
                 "state": self.engine.state}
 
     def wait(self, msecs: int = 30_000) -> bool:
-        self.loop.stop(timeout=msecs / 1000)
+        self.stop(timeout=msecs / 1000)
         return True
 
     # -- loop threads -> GUI thread ---------------------------------------------------
