@@ -5,6 +5,7 @@ writer anyway, and queuing here keeps the GUI from waiting on the database lock)
 Exceptions are logged and reported, never lost."""
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 
@@ -21,15 +22,13 @@ class Task(QObject):
 
     sig_done = Signal(object)
     sig_failed = Signal(object)
-    _sig_finished = Signal(bool, object)
 
     def __init__(self, parent: "Operations"):
         super().__init__(parent)
-        self._sig_finished.connect(self._deliver)
         self.cancelled = False
         self.latest_key = None
+        self.number = 0  # its key among the running tasks
 
-    @Slot(bool, object)
     def _deliver(self, ok: bool, value) -> None:
         ops = self.parent()
         try:
@@ -48,10 +47,19 @@ class Task(QObject):
         self.cancelled = True
 
 
+class _Relay(QObject):
+    """Carries results from the pool's threads to the GUI thread. The worker threads only
+    ever hold this long-lived object and a task's number, never a Task: the last
+    reference to a Task (a QObject of the GUI thread) must not be dropped on a worker
+    thread while the GUI thread deletes it."""
+
+    finished = Signal(int, bool, object)
+
+
 class _Runnable(QRunnable):
-    def __init__(self, task: Task, fn, args, kwargs):
+    def __init__(self, relay: _Relay, number: int, fn, args, kwargs):
         super().__init__()
-        self.task, self.fn, self.args, self.kwargs = task, fn, args, kwargs
+        self.relay, self.number, self.fn, self.args, self.kwargs = relay, number, fn, args, kwargs
 
     def run(self) -> None:
         try:
@@ -60,9 +68,9 @@ class _Runnable(QRunnable):
             if not isinstance(exc, DomainError):
                 log.error("background operation %s failed:\n%s", getattr(self.fn, "__name__", self.fn),
                           traceback.format_exc())
-            self.task._sig_finished.emit(False, exc)
+            self.relay.finished.emit(self.number, False, exc)
         else:
-            self.task._sig_finished.emit(True, result)
+            self.relay.finished.emit(self.number, True, result)
 
 
 class Operations(QObject):
@@ -80,8 +88,11 @@ class Operations(QObject):
         self._reads.setMaxThreadCount(readers)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
-        self._running: set[Task] = set()
+        self._running: dict[int, Task] = {}
+        self._numbers = itertools.count(1)
         self._latest: dict = {}
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._arrived)
 
     # -- generic ----------------------------------------------------------------------
     def submit(self, fn, *args, write: bool = False, on_done=None, on_error=None, latest=None, **kwargs) -> Task:
@@ -102,14 +113,22 @@ class Operations(QObject):
             task.sig_done.connect(on_done)
         if on_error is not None:
             task.sig_failed.connect(on_error)
-        self._running.add(task)
+        number = next(self._numbers)
+        self._running[number] = task
+        task.number = number
         if len(self._running) == 1:
             self.sig_busy.emit(True)
-        (self._writes if write else self._reads).start(_Runnable(task, fn, args, kwargs))
+        (self._writes if write else self._reads).start(_Runnable(self._relay, number, fn, args, kwargs))
         return task
 
+    @Slot(int, bool, object)
+    def _arrived(self, number: int, ok: bool, value) -> None:
+        task = self._running.get(number)
+        if task is not None:
+            task._deliver(ok, value)
+
     def _finished(self, task: Task) -> None:
-        self._running.discard(task)
+        self._running.pop(task.number, None)
         if task.latest_key is not None and self._latest.get(task.latest_key) is task:
             del self._latest[task.latest_key]
         task.deleteLater()
