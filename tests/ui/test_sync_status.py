@@ -8,6 +8,11 @@ from app.queries import customers as customer_queries
 from app.services import customers as customer_services
 from tests.ui.conftest import settle
 
+# The program keeps its sync adapter and workspace until it exits; tests that run the
+# real sync loop keep theirs to the end of the run too, instead of leaving them to the
+# garbage collector at a moment when a stopped loop's thread may still be winding down.
+LIVE: list = []
+
 
 def flag_conflict(store, record_id):
     with store.write() as s:
@@ -136,6 +141,7 @@ def test_the_status_bar_reflects_a_sync_against_a_real_server(clients, qtbot):
     qtbot.waitUntil(lambda: not bar.progress.isVisible() and bar.sync_button.isEnabled(), timeout=15000)
     adapter.stop()
     ws.ops.wait()
+    LIVE.append((adapter, ws))
 
 
 def test_a_local_edit_goes_out_by_itself_shortly_after(clients, qtbot):
@@ -166,3 +172,4 @@ def test_a_local_edit_goes_out_by_itself_shortly_after(clients, qtbot):
     qtbot.wait(PUSH_DELAY_MS + 500)
     assert adapter.loop._thread is stopped and not stopped.is_alive()
     ws.ops.wait()
+    LIVE.append((adapter, ws))

@@ -14,6 +14,11 @@ from tests.support.clients import clients, server  # noqa: E402,F401  (fixtures)
 from tests.ui.conftest import settle  # noqa: E402
 
 
+# Kept to the end of the run, as the program keeps them until it exits (see
+# tests/ui/test_sync_status.py).
+LIVE: list = []
+
+
 def online_workspace(engine, qtbot):
     from ui.sync_adapter import EngineSyncAdapter
     from ui.workspace import Workspace
@@ -23,6 +28,7 @@ def online_workspace(engine, qtbot):
     with qtbot.waitSignal(adapter.sig_finished, timeout=20000) as done:
         adapter.sync_now()
     assert done.args[0]["ok"], done.args[0]
+    LIVE.append((adapter, ws))
     return ws, adapter
 
 
